@@ -1,0 +1,220 @@
+// SPDX-License-Identifier: Apache-2.0
+/**
+ * Page controller: connects the sidebar controls, the viewer and the REST API. Open a scan, paint
+ * annotations and hints, run jobs and inspect results; every failure is shown in the error banner.
+ */
+import { Api, loadSettings, saveSettings } from './api.js';
+import { Viewer } from './viewer.js';
+import { planesFromAxisCodes } from './geometry.js';
+import { LabelTable } from './label-table.js';
+import { JobPanel } from './job-panel.js';
+import { $, showError, clearError, setStatus } from './ui.js';
+import { describeSession, sessionAxisCodes, sessionShape } from './session.js';
+
+const state = {
+  api: new Api(loadSettings()),
+  viewer: null,
+  session: null,
+  axis: 2,
+  planes: null,
+};
+
+async function main() {
+  state.viewer = new Viewer($('gl'));
+  await state.viewer.init();
+  state.viewer.onLocationChange = updateLocation;
+  state.labels = new LabelTable(state.viewer);
+  state.jobs = new JobPanel(state, { onResult: showResult, ensureUploaded: uploadAnnotations });
+  bindScanControls();
+  bindViewControls();
+  bindSettings();
+  window.labelprop = state; // handle for end-to-end tests and the browser console
+  await connect();
+}
+
+async function connect() {
+  try {
+    const health = await state.api.health();
+    setStatus(`Connected · LabelProp ${health.version || ''}`.trim(), true);
+    await Promise.all([refreshSessions(), state.jobs.refreshCheckpoints()]);
+  } catch (err) {
+    setStatus(err.status === 401 ? 'Access token required (Server settings)' : 'Not connected', false);
+    showError(err);
+  }
+}
+
+function bindScanControls() {
+  const input = $('file-input');
+  input.addEventListener('change', () => {
+    if (input.files.length) openFile(input.files[0]);
+    input.value = '';
+  });
+  for (const zone of [$('drop-zone'), document.querySelector('.viewer')]) {
+    zone.addEventListener('dragover', (e) => { e.preventDefault(); $('drop-zone').classList.add('dragging'); });
+    zone.addEventListener('dragleave', () => $('drop-zone').classList.remove('dragging'));
+    zone.addEventListener('drop', (e) => {
+      e.preventDefault();
+      $('drop-zone').classList.remove('dragging');
+      if (e.dataTransfer.files.length) openFile(e.dataTransfer.files[0]);
+    });
+  }
+  $('session-open').addEventListener('click', () => reopen($('session-select').value));
+  $('session-refresh').addEventListener('click', () => refreshSessions().catch(showError));
+  $('session-delete').addEventListener('click', deleteSession);
+}
+
+async function openFile(file) {
+  clearError();
+  if (!/\.nii(\.gz)?$/i.test(file.name)) {
+    showError(`"${file.name}" is not a NIfTI file: expected a name ending in .nii or .nii.gz`);
+    return;
+  }
+  try {
+    setInfo(`Uploading ${file.name}…`);
+    const bytes = await file.arrayBuffer();
+    const created = await state.api.createSession();
+    await state.api.putVolume(created.id, 'image', bytes);
+    const session = await state.api.session(created.id);
+    await state.viewer.loadImage(bytes, file.name);
+    afterLoad(session);
+    await refreshSessions();
+  } catch (err) {
+    setInfo('No scan open.');
+    showError(err);
+  }
+}
+
+async function reopen(id) {
+  if (!id) return;
+  clearError();
+  try {
+    setInfo('Loading session…');
+    const session = await state.api.session(id);
+    const image = await state.api.volume(id, 'image');
+    if (!image) throw new Error(`session ${id} has no image yet`);
+    await state.viewer.loadImage(image, 'image.nii.gz');
+    for (const layer of ['labels', 'hints']) {
+      const bytes = await state.api.volume(id, layer);
+      if (bytes) await state.viewer.importLayer(layer, bytes);
+    }
+    afterLoad(session);
+    await state.jobs.loadResults(true);
+  } catch (err) {
+    showError(err);
+  }
+}
+
+async function deleteSession() {
+  const id = $('session-select').value;
+  if (!id || !confirm(`Delete session ${id} and its files on the server?`)) return;
+  try {
+    await state.api.deleteSession(id);
+    await refreshSessions();
+  } catch (err) {
+    showError(err);
+  }
+}
+
+async function refreshSessions() {
+  const answer = await state.api.listSessions();
+  const sessions = Array.isArray(answer) ? answer : answer.sessions || [];
+  const select = $('session-select');
+  select.replaceChildren(...sessions.map((s) => {
+    const option = document.createElement('option');
+    option.value = s.id;
+    const shape = sessionShape(s);
+    option.textContent = s.id + (shape ? ` (${shape.join('×')})` : '');
+    return option;
+  }));
+  if (state.session) select.value = state.session.id;
+  select.disabled = sessions.length === 0;
+}
+
+function afterLoad(session) {
+  state.session = session;
+  const grid = state.viewer.grid;
+  state.planes = planesFromAxisCodes(sessionAxisCodes(session)) || [0, 1, 2].map((a) => grid.planeOf(a));
+  const select = $('axis-select');
+  select.replaceChildren(...[0, 1, 2].map((a) => {
+    const option = document.createElement('option');
+    option.value = String(a);
+    option.textContent = `${state.planes[a]} (array axis ${a}, ${grid.dims[a]} slices)`;
+    return option;
+  }));
+  const axial = state.planes.indexOf('axial');
+  setAxis(axial >= 0 ? axial : 2);
+  setInfo(describeSession(session, grid));
+  $('viewer-hint').hidden = true;
+  state.labels.render();
+  state.jobs.reset();
+}
+
+function bindViewControls() {
+  document.querySelectorAll('input[name=view]').forEach((radio) =>
+    radio.addEventListener('change', () => state.viewer.loaded && state.viewer.setView(radio.value)));
+  $('axis-select').addEventListener('change', (e) => setAxis(Number(e.target.value)));
+  $('slice-input').addEventListener('change', (e) => goToSlice(Number(e.target.value)));
+  $('slice-prev').addEventListener('click', () => goToSlice(Number($('slice-input').value) - 1));
+  $('slice-next').addEventListener('click', () => goToSlice(Number($('slice-input').value) + 1));
+}
+
+/** Chooses the propagation axis and shows the plane the user paints in for it. */
+function setAxis(axis) {
+  state.axis = axis;
+  $('axis-select').value = String(axis);
+  if (!state.viewer.loaded) return;
+  const plane = state.viewer.grid.planeOf(axis);
+  const radio = document.querySelector(`input[name=view][value=${plane}]`);
+  radio.checked = true;
+  state.viewer.setView(plane);
+  $('slice-input').max = String(state.viewer.grid.dims[axis] - 1);
+  $('slice-max').textContent = `/ ${state.viewer.grid.dims[axis] - 1}`;
+  updateLocation();
+}
+
+export function goToSlice(index, axis = state.axis) {
+  if (!state.viewer.loaded) return;
+  state.viewer.goToSlice(axis, index);
+  updateLocation();
+}
+
+function updateLocation() {
+  if (!state.viewer.loaded) return;
+  const vox = state.viewer.crosshairVoxel();
+  $('slice-input').value = String(vox[state.axis]);
+  $('location').textContent = `voxel (${vox.join(', ')}) · slice ${vox[state.axis]} of ${state.planes[state.axis]} axis`;
+}
+
+async function uploadAnnotations() {
+  const id = state.session.id;
+  await state.api.putVolume(id, 'labels', await state.viewer.exportLayer('labels'));
+  await state.api.putVolume(id, 'hints', await state.viewer.exportLayer('hints'));
+}
+
+function showResult() {
+  document.querySelector('input[name=layer][value=result]').checked = true;
+  state.labels.setLayer('result');
+}
+
+function bindSettings() {
+  const dialog = $('settings-dialog');
+  $('settings-button').addEventListener('click', () => {
+    const settings = loadSettings();
+    $('server-url').value = settings.baseUrl;
+    $('server-token').value = settings.token;
+    dialog.showModal();
+  });
+  dialog.addEventListener('close', () => {
+    if (dialog.returnValue !== 'save') return;
+    saveSettings({ baseUrl: $('server-url').value, token: $('server-token').value });
+    state.api = new Api(loadSettings());
+    clearError();
+    connect();
+  });
+}
+
+function setInfo(text) {
+  $('scan-info').textContent = text;
+}
+
+main().catch(showError);

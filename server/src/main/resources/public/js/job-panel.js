@@ -1,0 +1,191 @@
+// SPDX-License-Identifier: Apache-2.0
+/**
+ * Runs server jobs (interpolate preview, train, propagate with a checkpoint), shows their progress,
+ * ETA and queue position with a cancel button, and loads the results: the fused labels become the
+ * editable "result" layer; up, down and uncertainty are optional overlays; suggestions jump to slices.
+ */
+import { watchJob, formatEta } from './jobs.js';
+import { $, showError, clearError } from './ui.js';
+
+const OVERLAYS = ['up', 'down', 'uncertainty'];
+
+export class JobPanel {
+  /** @param state page state (api, viewer, session, axis); @param hooks {onResult, ensureUploaded} */
+  constructor(state, hooks) {
+    this.state = state;
+    this.hooks = hooks;
+    this.job = null;
+    $('run-preview').addEventListener('click', () => this.run({ type: 'interpolate' }));
+    $('run-train').addEventListener('click', () => this.run({
+      type: 'train',
+      epochs: Number($('epochs-input').value),
+      checkpoint: $('pretrained-select').value || undefined,
+    }));
+    $('run-checkpoint').addEventListener('click', () => {
+      const checkpoint = $('checkpoint-select').value;
+      if (!checkpoint) {
+        showError('no checkpoint on the server: train once or upload one (PUT /api/checkpoints/{name})');
+        return;
+      }
+      this.run({ type: 'propagate', checkpoint });
+    });
+    $('job-cancel').addEventListener('click', () => this.cancel());
+    for (const which of OVERLAYS) $(`show-${which}`).addEventListener('change', (e) => this.toggle(which, e.target));
+    $('download-result').addEventListener('click', () => this.download());
+    this.setRunning(false);
+  }
+
+  get api() {
+    return this.state.api;
+  }
+
+  reset() {
+    for (const which of OVERLAYS) Object.assign($(`show-${which}`), { checked: false, disabled: true });
+    $('download-result').disabled = true;
+    $('suggestions').replaceChildren();
+    $('job-panel').hidden = true;
+    this.setRunning(false);
+  }
+
+  async refreshCheckpoints() {
+    const answer = await this.api.checkpoints();
+    const list = Array.isArray(answer) ? answer : answer.checkpoints || [];
+    const names = list.map((c) => (typeof c === 'string' ? c : c.name)).filter(Boolean);
+    fillSelect($('checkpoint-select'), names, 'no checkpoint yet');
+    fillSelect($('pretrained-select'), names, 'no checkpoint (from scratch)', '');
+  }
+
+  setRunning(running) {
+    const ready = !running && this.state.viewer?.loaded && this.state.session;
+    for (const id of ['run-preview', 'run-train', 'run-checkpoint']) $(id).disabled = !ready;
+    $('job-cancel').disabled = !running;
+  }
+
+  async run(params) {
+    clearError();
+    const { viewer, session } = this.state;
+    if (!session || !viewer.loaded) return;
+    if (viewer.isEmpty('labels')) {
+      showError('paint annotations first: complete masks on at least two slices across the propagation axis');
+      return;
+    }
+    this.setRunning(true);
+    this.showProgress({ state: 'uploading', progress: 0 });
+    try {
+      await this.hooks.ensureUploaded();
+      const body = { ...params, axis: this.state.axis, fusion: $('fusion-select').value };
+      const submitted = await this.api.submitJob(session.id, body);
+      this.job = submitted;
+      const job = await watchJob(this.api, submitted.id, (update) => this.showProgress(update));
+      if (job.state === 'succeeded') await this.loadResults(false);
+      else if (job.state === 'failed') showError(`${params.type} job failed: ${job.message || 'no message'}`);
+    } catch (err) {
+      showError(err);
+    } finally {
+      this.job = null;
+      this.setRunning(false);
+      this.refreshCheckpoints().catch(() => {});
+    }
+  }
+
+  showProgress(job) {
+    $('job-panel').hidden = false;
+    const fraction = Math.max(0, Math.min(1, Number(job.progress) || 0));
+    $('job-progress').value = fraction;
+    $('job-percent').textContent = `${Math.round(fraction * 100)} %`;
+    const parts = [`${job.type || 'job'} ${job.state}`];
+    if (job.state === 'queued' && job.queuePosition !== undefined && job.queuePosition !== null) {
+      parts.push(`position ${job.queuePosition} in queue`);
+    }
+    if (job.message) parts.push(job.message);
+    const eta = job.state === 'running' ? formatEta(job.eta) : '';
+    if (eta) parts.push(`about ${eta} left`);
+    $('job-text').textContent = parts.join(' · ');
+    $('job-panel').dataset.state = job.state;
+  }
+
+  async cancel() {
+    if (!this.job) return;
+    try {
+      await this.api.cancelJob(this.job.id);
+    } catch (err) {
+      showError(err);
+    }
+  }
+
+  /** Loads the fused result into the result layer; quiet = no error when there is none yet. */
+  async loadResults(quiet) {
+    const { api, viewer, session } = this.state;
+    let fused;
+    try {
+      fused = await api.result(session.id, 'fused');
+    } catch (err) {
+      if (quiet && err.status === 404) return;
+      throw err;
+    }
+    await viewer.importLayer('result', fused);
+    for (const which of OVERLAYS) $(`show-${which}`).disabled = false;
+    $('download-result').disabled = false;
+    this.hooks.onResult();
+    for (const which of OVERLAYS) {
+      if ($(`show-${which}`).checked) await this.toggle(which, $(`show-${which}`));
+    }
+    await this.showSuggestions();
+  }
+
+  async toggle(which, checkbox) {
+    const { api, viewer, session } = this.state;
+    try {
+      await viewer.setOverlay(which, checkbox.checked ? await api.result(session.id, which) : null);
+    } catch (err) {
+      checkbox.checked = false;
+      showError(err);
+    }
+  }
+
+  async showSuggestions() {
+    const { api, session } = this.state;
+    const answer = await api.suggestions(session.id).catch(() => null);
+    const list = $('suggestions');
+    const items = Array.isArray(answer) ? answer : answer?.suggestions || answer?.slices || [];
+    const axis = Number.isInteger(answer?.axis) ? answer.axis : this.state.axis;
+    list.replaceChildren(...items.map((item) => {
+      const slice = typeof item === 'number' ? item : item.slice ?? item.index;
+      const li = document.createElement('li');
+      const button = document.createElement('button');
+      button.type = 'button';
+      const why = typeof item === 'object' && item.score !== undefined ? ` (score ${Number(item.score).toFixed(2)})` : '';
+      button.textContent = `Slice ${slice}${why}`;
+      button.setAttribute('aria-label', `Go to suggested slice ${slice}`);
+      button.addEventListener('click', () => {
+        this.state.viewer.goToSlice(axis, slice);
+      });
+      li.append(button);
+      return li;
+    }));
+  }
+
+  async download() {
+    const { viewer, session } = this.state;
+    try {
+      const bytes = await viewer.exportLayer('result', true);
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(new Blob([bytes], { type: 'application/gzip' }));
+      link.download = `labelprop-${session.id}-result.nii.gz`;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+    } catch (err) {
+      showError(err);
+    }
+  }
+}
+
+function fillSelect(select, names, emptyText, emptyValue) {
+  const options = names.map((name) => new Option(name, name));
+  if (emptyValue !== undefined || names.length === 0) options.unshift(new Option(emptyText, emptyValue ?? ''));
+  const previous = select.value;
+  select.replaceChildren(...options);
+  if (names.includes(previous)) select.value = previous;
+}

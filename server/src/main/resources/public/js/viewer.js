@@ -1,0 +1,222 @@
+// SPDX-License-Identifier: Apache-2.0
+/**
+ * The NiiVue viewer with three editable label layers (annotations, hints, result) that share NiiVue's
+ * single drawing bitmap: the active layer lives in nv.drawBitmap, the others are kept here, all in
+ * NiiVue's display voxel order. Export goes through NiiVue's own NIfTI writer, which maps the bitmap
+ * back onto the image's array grid (checked end to end by the geometry test).
+ */
+import { VoxelGrid } from './geometry.js';
+
+const { Niivue, NVImage, SLICE_TYPE, SHOW_RENDER } = window.niivue;
+
+export const LAYERS = ['labels', 'hints', 'result'];
+
+export const VIEWS = {
+  axial: SLICE_TYPE.AXIAL,
+  coronal: SLICE_TYPE.CORONAL,
+  sagittal: SLICE_TYPE.SAGITTAL,
+  multiplanar: SLICE_TYPE.MULTIPLANAR,
+};
+
+const OVERLAY_STYLE = {
+  up: { colormap: 'red', opacity: 0.45 },
+  down: { colormap: 'blue', opacity: 0.45 },
+  uncertainty: { colormap: 'hot', opacity: 0.6 },
+};
+
+export class Viewer {
+  constructor(canvas) {
+    this.canvas = canvas;
+    this.nv = new Niivue({
+      backColor: [0.08, 0.09, 0.11, 1],
+      crosshairColor: [1, 0.85, 0, 0.8],
+      dragAndDropEnabled: false,
+      multiplanarShowRender: SHOW_RENDER.NEVER,
+      penSize: 1,
+      logLevel: 'warn',
+    });
+    this.grid = null;
+    this.layers = {};
+    this.active = 'labels';
+    this.overlays = {};
+    this.onLocationChange = () => {};
+  }
+
+  async init() {
+    await this.nv.attachToCanvas(this.canvas);
+    this.nv.onLocationChange = () => this.onLocationChange();
+  }
+
+  get loaded() {
+    return this.grid !== null;
+  }
+
+  /** Shows a scan (NIfTI bytes) and starts empty label layers on its grid. */
+  async loadImage(buffer, name) {
+    for (const volume of [...this.nv.volumes]) this.nv.removeVolume(volume);
+    this.overlays = {};
+    const image = await NVImage.new(buffer, name || 'scan.nii.gz');
+    this.nv.addVolume(image);
+    this.grid = VoxelGrid.of(image);
+    const voxels = this.grid.displayDims.reduce((a, b) => a * b, 1);
+    this.nv.createEmptyDrawing();
+    this.layers = Object.fromEntries(LAYERS.map((layer) => [layer, new Uint8Array(voxels)]));
+    this.active = 'labels';
+    this.nv.drawBitmap.set(this.layers.labels);
+    this.layers.labels = this.nv.drawBitmap;
+    this.resetUndo();
+    this.nv.setDrawingEnabled(true);
+    return image;
+  }
+
+  get image() {
+    return this.nv.volumes[0];
+  }
+
+  setView(name) {
+    this.nv.setSliceType(VIEWS[name]);
+  }
+
+  setActiveLayer(layer) {
+    if (!this.loaded || layer === this.active) return;
+    this.layers[this.active] = this.nv.drawBitmap.slice();
+    this.nv.drawBitmap.set(this.layers[layer]);
+    this.layers[layer] = this.nv.drawBitmap;
+    this.active = layer;
+    this.resetUndo();
+  }
+
+  resetUndo() {
+    this.nv.drawClearAllUndoBitmaps();
+    this.nv.drawAddUndoBitmap();
+    this.nv.refreshDrawing(true);
+  }
+
+  layerData(layer) {
+    return layer === this.active ? this.nv.drawBitmap : this.layers[layer];
+  }
+
+  isEmpty(layer) {
+    return !this.layerData(layer).some((v) => v !== 0);
+  }
+
+  /** The layer as NIfTI bytes on the image's array grid (uint8; gzip-compressed when gzip is true). */
+  async exportLayer(layer, gzip = true) {
+    // NiiVue's writer (saveImage with isSaveDrawing) maps display order back to the array grid
+    const bytes = layer === this.active
+      ? await this.nv.saveImage({ filename: '', isSaveDrawing: true })
+      : await this.image.saveToDisk('', this.layers[layer]);
+    if (!(bytes instanceof Uint8Array)) throw new Error('NiiVue could not export the ' + layer + ' layer');
+    return gzip ? gzipBytes(bytes) : bytes;
+  }
+
+  /** Replaces a layer with a label volume (NIfTI bytes) that must have the image's array shape. */
+  async importLayer(layer, buffer, name = 'labels.nii.gz') {
+    const volume = await NVImage.new(buffer, name);
+    const d = volume.hdr.dims;
+    const shape = [d[1], d[2], d[3]];
+    if (shape.some((n, i) => n !== this.grid.dims[i])) {
+      throw new Error(`the ${layer} volume has shape ${shape.join('×')} but the scan has ${this.grid.dims.join('×')}`);
+    }
+    const values = this.grid.arrayToDisplay(volume.img, Float64Array);
+    const target = this.layerData(layer);
+    for (let i = 0; i < target.length; i++) {
+      const v = Math.round(values[i]);
+      target[i] = v < 0 || v > 255 ? 0 : v;
+    }
+    if (layer === this.active) this.resetUndo();
+  }
+
+  /** Erases the active layer on one slice across array axis a (undoable). */
+  clearSlice(arrayAxis, index) {
+    const bitmap = this.nv.drawBitmap;
+    const [ni, nj, nk] = this.grid.dims;
+    const [di, dj] = this.grid.displayDims;
+    const ranges = [[0, ni], [0, nj], [0, nk]];
+    ranges[arrayAxis] = [index, index + 1];
+    for (let k = ranges[2][0]; k < ranges[2][1]; k++) {
+      for (let j = ranges[1][0]; j < ranges[1][1]; j++) {
+        for (let i = ranges[0][0]; i < ranges[0][1]; i++) {
+          const [x, y, z] = this.grid.toDisplay([i, j, k]);
+          bitmap[x + di * (y + dj * z)] = 0;
+        }
+      }
+    }
+    this.nv.drawAddUndoBitmap();
+    this.nv.refreshDrawing(true);
+  }
+
+  undo() {
+    this.nv.drawUndo();
+  }
+
+  setPen(value, filled) {
+    this.nv.setPenValue(value, filled);
+  }
+
+  setPenSize(size) {
+    this.nv.opts.penSize = size;
+  }
+
+  setColormap(cmap) {
+    this.nv.setDrawColormap(cmap);
+  }
+
+  /** Index of the crosshair's slice across array axis a. */
+  sliceIndex(arrayAxis) {
+    return this.crosshairVoxel()[arrayAxis];
+  }
+
+  crosshairVoxel() {
+    const display = this.nv.frac2vox(this.nv.scene.crosshairPos);
+    return this.grid.toArray([...display]);
+  }
+
+  /** Moves the crosshair to slice index across array axis a, keeping the other coordinates. */
+  goToSlice(arrayAxis, index) {
+    const vox = this.crosshairVoxel();
+    vox[arrayAxis] = Math.max(0, Math.min(this.grid.dims[arrayAxis] - 1, index));
+    this.goToVoxel(vox);
+  }
+
+  goToVoxel(vox) {
+    this.nv.scene.crosshairPos = this.nv.vox2frac(this.grid.toDisplay(vox));
+    this.nv.createOnLocationChange();
+    this.nv.drawScene();
+  }
+
+  /** Canvas CSS-pixel position of array voxel vox in the current view (used by tests and tools). */
+  canvasPositionOf(vox) {
+    const frac = this.nv.vox2frac(this.grid.toDisplay(vox));
+    const pos = this.nv.frac2canvasPos(frac);
+    if (!pos) return null;
+    const scale = this.nv.uiData?.dpr || window.devicePixelRatio || 1;
+    return [pos[0] / scale, pos[1] / scale];
+  }
+
+  /** Adds or removes a result overlay (up, down, uncertainty) from NIfTI bytes. */
+  async setOverlay(which, buffer) {
+    if (this.overlays[which]) {
+      this.nv.removeVolume(this.overlays[which]);
+      delete this.overlays[which];
+    }
+    if (!buffer) {
+      this.nv.drawScene();
+      return;
+    }
+    const style = OVERLAY_STYLE[which];
+    const volume = await NVImage.new(buffer, `${which}.nii.gz`, style.colormap, style.opacity);
+    if (which !== 'uncertainty') {
+      volume.cal_min = 0.5;
+      volume.cal_max = Math.max(1, volume.global_max ?? 1);
+    }
+    this.nv.addVolume(volume);
+    this.overlays[which] = volume;
+    this.nv.updateGLVolume();
+  }
+}
+
+async function gzipBytes(bytes) {
+  const stream = new Blob([bytes]).stream().pipeThrough(new CompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
