@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.labelprop.server.api;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Header;
+import io.javalin.http.HttpResponseException;
+import java.util.Map;
+import org.labelprop.io.NiftiFormatException;
+import org.labelprop.server.jobs.QueueFullException;
+import org.labelprop.server.store.UnknownResourceException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Maps every failure to a JSON body {@code {"error": "…"}} with a fitting status: bad input 400, unknown resource 404,
+ * unusable NIfTI 422, full queue 429 with Retry-After, anything unexpected 500 (details only in the log).
+ */
+public final class ApiErrors {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
+
+    private ApiErrors() { }
+
+    public static void register(RoutesConfig routes) {
+        routes.exception(ApiException.class, (e, ctx) -> {
+            e.headers().forEach(ctx::header);
+            send(ctx, e.status(), e.getMessage());
+        });
+        routes.exception(UnknownResourceException.class, (e, ctx) -> send(ctx, 404, e.getMessage()));
+        routes.exception(NiftiFormatException.class, (e, ctx) -> send(ctx, 422, e.getMessage()));
+        routes.exception(IllegalArgumentException.class, (e, ctx) -> send(ctx, 400, e.getMessage()));
+        routes.exception(QueueFullException.class, (e, ctx) -> {
+            ctx.header(Header.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+            send(ctx, 429, e.getMessage());
+        });
+        routes.exception(HttpResponseException.class, (e, ctx) -> send(ctx, e.getStatus(), e.getMessage()));
+        routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+            send(ctx, 500, "internal error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        });
+        routes.error(404, ctx -> {
+            if (isEmpty(ctx)) send(ctx, 404, "no such resource: " + ctx.method() + " " + ctx.path());
+        });
+        routes.error(405, ctx -> {
+            if (isEmpty(ctx)) send(ctx, 405, "method " + ctx.method() + " is not allowed on " + ctx.path());
+        });
+    }
+
+    private static boolean isEmpty(Context ctx) {
+        String r = ctx.result();
+        return r == null || r.isEmpty();
+    }
+
+    private static void send(Context ctx, int status, String message) {
+        ctx.status(status).json(Map.of("error", message == null ? "error" : message));
+    }
+}

@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.labelprop.server.api;
+
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.concurrent.Semaphore;
+import org.labelprop.server.store.Datastore;
+import org.labelprop.server.store.ReceivedFile;
+import org.labelprop.server.store.SessionRecord;
+import org.labelprop.server.store.VolumeInspector;
+import org.labelprop.server.store.VolumeKind;
+import org.labelprop.server.store.VolumeSummary;
+
+/**
+ * {@code /api/sessions/{id}/image|labels|hints}: streamed NIfTI uploads, validated completely before they replace
+ * anything; labels and hints must lie on the image grid.
+ */
+public final class VolumeController {
+    private final Datastore store;
+    private final UploadReceiver receiver;
+    private final VolumeInspector inspector;
+    /** Validation reads whole volumes into memory: bound how many at once. */
+    private final Semaphore reading = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
+
+    public VolumeController(Datastore store, UploadReceiver receiver, VolumeInspector inspector) {
+        this.store = store;
+        this.receiver = receiver;
+        this.inspector = inspector;
+    }
+
+    /** PUT: 200 with the volume's summary; 409 for labels before an image; 413 too large; 422 unusable or off-grid. */
+    public void put(Context ctx, VolumeKind kind) throws IOException, InterruptedException {
+        String id = ctx.pathParam("id");
+        SessionRecord before = store.session(id);
+        if (kind != VolumeKind.IMAGE && before.image() == null) throw noImage(id, kind);
+        ReceivedFile file = receiver.receive(ctx);
+        try {
+            VolumeSummary v;
+            reading.acquire();
+            try {
+                v = inspector.inspect(file, kind);
+            } finally {
+                reading.release();
+            }
+            store.storeVolume(id, kind, file.path(), v, current -> check(current, kind, v));
+            ctx.json(v);
+        } finally {
+            Files.deleteIfExists(file.path());
+        }
+    }
+
+    public void get(Context ctx, VolumeKind kind) throws IOException {
+        String id = ctx.pathParam("id");
+        VolumeSummary v = store.session(id).volume(kind);
+        if (v == null) throw new ApiException(404, "session " + id + " has no " + kind.key() + " yet");
+        Downloads.send(ctx, store.volumeFile(id, kind).orElseThrow(), v.fileName());
+    }
+
+    public void delete(Context ctx, VolumeKind kind) throws IOException {
+        String id = ctx.pathParam("id");
+        SessionRecord s = store.session(id);
+        if (kind == VolumeKind.IMAGE && (s.labels() != null || s.hints() != null))
+            throw new ApiException(409, "session " + id + " still has labels or hints on this image's grid; delete them first");
+        store.deleteVolume(id, kind);
+        ctx.status(204);
+    }
+
+    private static void check(SessionRecord current, VolumeKind kind, VolumeSummary v) {
+        if (kind == VolumeKind.IMAGE) {
+            for (VolumeKind k : new VolumeKind[] {VolumeKind.LABELS, VolumeKind.HINTS}) {
+                VolumeSummary other = current.volume(k);
+                if (other != null && v.grid().mismatch(other.grid(), "stored " + k.key()) != null)
+                    throw new ApiException(409, "the new image is on another grid than the stored " + k.key() + " ("
+                        + v.grid().mismatch(other.grid(), "stored " + k.key()) + "); DELETE /api/sessions/" + current.id() + "/"
+                        + k.key() + " first");
+            }
+            return;
+        }
+        if (current.image() == null) throw noImage(current.id(), kind);
+        String why = current.image().grid().mismatch(v.grid(), "uploaded " + kind.key());
+        if (why != null) throw new ApiException(422, why);
+    }
+
+    private static ApiException noImage(String id, VolumeKind kind) {
+        return new ApiException(409, "session " + id + " has no image yet: PUT /api/sessions/" + id + "/image before its " + kind.key());
+    }
+}

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.labelprop.server.jobs;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The persisted state of a job ({@code jobs/<id>.json}); immutable, each change makes a new record.
+ *
+ * @param progress fraction done, 0..1
+ * @param results  names of the session results this job published (on success)
+ */
+public record JobRecord(String id, String session, String type, JobParams params, JobState state, double progress,
+                        String message, Instant createdAt, Instant startedAt, Instant finishedAt, List<String> results) {
+    public JobRecord {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(createdAt, "createdAt");
+        if (!(progress >= 0 && progress <= 1)) throw new IllegalArgumentException("progress must be within 0..1, got " + progress);
+        message = message == null ? "" : message;
+        results = results == null ? List.of() : List.copyOf(results);
+    }
+
+    public static JobRecord queued(String id, String session, JobParams params) {
+        return new JobRecord(id, session, params.type(), params, JobState.QUEUED, 0, "queued", Instant.now(), null, null, null);
+    }
+
+    public JobRecord running() {
+        return new JobRecord(id, session, type, params, JobState.RUNNING, 0, "starting", createdAt, Instant.now(), null, results);
+    }
+
+    public JobRecord progress(double p, String msg) {
+        return new JobRecord(id, session, type, params, state, Math.max(0, Math.min(1, p)), msg, createdAt, startedAt, finishedAt, results);
+    }
+
+    public JobRecord finished(JobState s, String msg, List<String> published) {
+        return new JobRecord(id, session, type, params, s, s == JobState.SUCCEEDED ? 1 : progress, msg, createdAt, startedAt,
+            Instant.now(), published);
+    }
+}

@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.labelprop.server.jobs;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import org.labelprop.progress.ProgressListener;
+import org.labelprop.server.store.Datastore;
+import org.labelprop.server.store.UnknownResourceException;
+import org.labelprop.server.store.VolumeKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One worker thread: takes jobs from the {@link JobManager}, runs them, publishes their outputs. */
+final class JobWorker implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(JobWorker.class);
+    private final JobManager manager;
+
+    JobWorker(JobManager manager) { this.manager = manager; }
+
+    @Override public void run() {
+        while (!manager.isClosed()) {
+            Job job;
+            try {
+                job = manager.take();
+            } catch (InterruptedException e) {
+                if (manager.isClosed()) return;
+                continue;
+            }
+            if (job == null) return;
+            try {
+                runOne(job);
+            } finally {
+                Thread.interrupted(); // a late cancel must not hit the next job
+            }
+        }
+    }
+
+    private void runOne(Job job) {
+        JobRecord r = job.record;
+        Datastore store = manager.store();
+        try {
+            JobRunner runner = manager.runners().runner(r.type())
+                .orElseThrow(() -> new IllegalStateException("no runner for job type '" + r.type() + "'"));
+            Path work = store.workDir(r.session(), r.id());
+            SessionFiles in = new SessionFiles(r.session(), file(store, r.session(), VolumeKind.IMAGE),
+                file(store, r.session(), VolumeKind.LABELS), file(store, r.session(), VolumeKind.HINTS), store.checkpointsDir(), work);
+            ProgressListener progress = (stage, done, total) -> {
+                manager.progress(job, total > 0 ? (double) done / total : 0, stage + " " + done + "/" + total);
+                ProgressListener.checkCancelled();
+            };
+            JobOutcome out = runner.run(in, r.params(), progress);
+            ProgressListener.checkCancelled();
+            List<String> names = new ArrayList<>();
+            for (Path f : out.files()) names.add(f.getFileName().toString());
+            store.publish(r.session(), r.id(), out.files());
+            manager.finish(job, JobState.SUCCEEDED, out.message().isEmpty() ? "done" : out.message(), names);
+        } catch (CancellationException | InterruptedException e) {
+            discard(store, r);
+            manager.finish(job, manager.cancelRequested(job) ? JobState.CANCELLED : JobState.FAILED,
+                manager.cancelRequested(job) ? "cancelled" : "interrupted by server shutdown", List.of());
+        } catch (UnknownResourceException e) {
+            discard(store, r);
+            manager.finish(job, JobState.FAILED, "session " + r.session() + " was deleted", List.of());
+        } catch (Exception | OutOfMemoryError | StackOverflowError e) {
+            discard(store, r);
+            if (manager.cancelRequested(job)) {
+                manager.finish(job, JobState.CANCELLED, "cancelled", List.of());
+            } else {
+                LOG.warn("job {} failed", r.id(), e);
+                manager.finish(job, JobState.FAILED, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), List.of());
+            }
+        }
+    }
+
+    private static Path file(Datastore store, String session, VolumeKind kind) {
+        return store.volumeFile(session, kind).orElse(null);
+    }
+
+    private static void discard(Datastore store, JobRecord r) {
+        try {
+            store.discardWork(r.session(), r.id());
+        } catch (java.io.IOException e) {
+            LOG.warn("cannot remove work directory of job {}: {}", r.id(), e.toString());
+        }
+    }
+}

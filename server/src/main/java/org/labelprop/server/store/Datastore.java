@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.labelprop.server.store;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * Sessions, their volumes and results on local disk under one data directory. Layout:
+ * {@code sessions/<id>/session.json}, {@code sessions/<id>/{image,labels,hints}.nii[.gz]},
+ * {@code sessions/<id>/results/<name>}, {@code sessions/<id>/work/<job>/}, {@code jobs/<id>.json}, {@code checkpoints/},
+ * {@code tmp/}. Every file appears under its final name by an atomic rename, so readers never see half a file.
+ */
+public final class Datastore {
+    private final Path root;
+    private final ObjectMapper json;
+    private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
+
+    /** Opens (creating if needed) the store at {@code root}; empties {@code tmp/} and stale job work directories. */
+    public Datastore(Path root, ObjectMapper json) throws IOException {
+        this.root = root.toAbsolutePath();
+        this.json = json;
+        AtomicFiles.deleteTree(this.root.resolve("tmp"));
+        for (String d : List.of("sessions", "jobs", "checkpoints", "tmp")) Files.createDirectories(this.root.resolve(d));
+        try (Stream<Path> s = Files.list(sessionsDir())) {
+            for (Path dir : s.toList()) AtomicFiles.deleteTree(dir.resolve("work"));
+        }
+    }
+
+    public Path root() { return root; }
+
+    public Path jobsDir() { return root.resolve("jobs"); }
+
+    public Path checkpointsDir() { return root.resolve("checkpoints"); }
+
+    /** A fresh empty file in {@code tmp/} (same file system as the store, so it can be renamed into place). */
+    public Path newTempFile(String suffix) throws IOException { return Files.createTempFile(root.resolve("tmp"), "upload-", suffix); }
+
+    public SessionRecord createSession(String name) throws IOException {
+        SessionRecord s = new SessionRecord(Ids.next(), name, Instant.now(), null, null, null);
+        Files.createDirectories(sessionDir(s.id()).resolve("results"));
+        AtomicFiles.writeJson(json, sessionDir(s.id()).resolve("session.json"), s);
+        return s;
+    }
+
+    /** Every session, oldest first; a directory without a readable record (an interrupted create) is skipped. */
+    public List<SessionRecord> sessions() throws IOException {
+        List<SessionRecord> out = new ArrayList<>();
+        try (Stream<Path> s = Files.list(sessionsDir())) {
+            for (Path dir : s.toList()) find(dir.getFileName().toString()).ifPresent(out::add);
+        }
+        out.sort(Comparator.comparing(SessionRecord::createdAt));
+        return out;
+    }
+
+    public Optional<SessionRecord> find(String id) {
+        if (!Ids.isValid(id)) return Optional.empty();
+        Path f = sessionDir(id).resolve("session.json");
+        if (!Files.isRegularFile(f)) return Optional.empty();
+        try {
+            return Optional.of(json.readValue(f.toFile(), SessionRecord.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read session record " + f, e);
+        }
+    }
+
+    /** @throws UnknownResourceException when there is no such session */
+    public SessionRecord session(String id) {
+        return find(id).orElseThrow(() -> new UnknownResourceException("no session '" + id + "'"));
+    }
+
+    /** Removes a session and everything in it: renamed out of sight first, then deleted. */
+    public void deleteSession(String id) throws IOException {
+        synchronized (lock(id)) {
+            session(id);
+            Path trash = Files.createTempDirectory(root.resolve("tmp"), "deleted-");
+            AtomicFiles.move(sessionDir(id), trash.resolve(id));
+            AtomicFiles.deleteTree(trash);
+        }
+    }
+
+    /** The stored file of a volume, if uploaded. */
+    public Optional<Path> volumeFile(String id, VolumeKind kind) {
+        VolumeSummary v = session(id).volume(kind);
+        return v == null ? Optional.empty() : Optional.of(sessionDir(id).resolve(v.fileName()));
+    }
+
+    /**
+     * Moves a validated upload into place and records it; {@code check} runs under the session lock against the
+     * current record (e.g. "labels must match the image grid") and may throw to refuse.
+     */
+    public SessionRecord storeVolume(String id, VolumeKind kind, Path validated, VolumeSummary summary,
+                                     java.util.function.Consumer<SessionRecord> check) throws IOException {
+        synchronized (lock(id)) {
+            SessionRecord current = session(id);
+            check.accept(current);
+            AtomicFiles.move(validated, sessionDir(id).resolve(summary.fileName()));
+            SessionRecord updated = current.with(kind, summary);
+            AtomicFiles.writeJson(json, sessionDir(id).resolve("session.json"), updated);
+            VolumeSummary old = current.volume(kind);
+            if (old != null && !old.fileName().equals(summary.fileName())) Files.deleteIfExists(sessionDir(id).resolve(old.fileName()));
+            return updated;
+        }
+    }
+
+    /** Forgets a volume (record first, then the file). */
+    public SessionRecord deleteVolume(String id, VolumeKind kind) throws IOException {
+        synchronized (lock(id)) {
+            SessionRecord current = session(id);
+            VolumeSummary old = current.volume(kind);
+            if (old == null) throw new UnknownResourceException("session " + id + " has no " + kind.key());
+            SessionRecord updated = current.with(kind, null);
+            AtomicFiles.writeJson(json, sessionDir(id).resolve("session.json"), updated);
+            Files.deleteIfExists(sessionDir(id).resolve(old.fileName()));
+            return updated;
+        }
+    }
+
+    /** A private directory where job {@code jobId} writes its outputs before they are published. */
+    public Path workDir(String id, String jobId) throws IOException {
+        return Files.createDirectories(sessionDir(id).resolve("work").resolve(jobId));
+    }
+
+    public Path resultsDir(String id) { return sessionDir(id).resolve("results"); }
+
+    /** Names of the published results of a session, sorted. */
+    public List<String> results(String id) throws IOException {
+        Path dir = resultsDir(id);
+        if (!Files.isDirectory(dir)) return List.of();
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList();
+        }
+    }
+
+    /** Publishes the files of a finished job by renaming each into {@code results/}, then drops the work directory. */
+    public void publish(String id, String jobId, List<Path> files) throws IOException {
+        synchronized (lock(id)) {
+            session(id);
+            for (Path f : files) AtomicFiles.move(f, resultsDir(id).resolve(f.getFileName().toString()));
+            AtomicFiles.deleteTree(sessionDir(id).resolve("work").resolve(jobId));
+        }
+    }
+
+    public void discardWork(String id, String jobId) throws IOException {
+        if (Ids.isValid(id)) AtomicFiles.deleteTree(sessionDir(id).resolve("work").resolve(jobId));
+    }
+
+    private Path sessionsDir() { return root.resolve("sessions"); }
+
+    private Path sessionDir(String id) {
+        if (!Ids.isValid(id)) throw new UnknownResourceException("no session '" + id + "'");
+        return sessionsDir().resolve(id);
+    }
+
+    private Object lock(String id) { return locks.computeIfAbsent(id, k -> new Object()); }
+}
