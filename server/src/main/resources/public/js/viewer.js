@@ -29,7 +29,9 @@ export class Viewer {
     this.canvas = canvas;
     this.nv = new Niivue({
       backColor: [0.08, 0.09, 0.11, 1],
-      crosshairColor: [1, 0.85, 0, 0.8],
+      crosshairColor: [1, 0.85, 0, 0.6],
+      crosshairWidth: 0.25, // in voxels: a thin line that leaves painted voxels visible
+      crosshairGap: 6,
       dragAndDropEnabled: false,
       multiplanarShowRender: SHOW_RENDER.NEVER,
       penSize: 1,
