@@ -25,7 +25,7 @@ export async function launchBrowser() {
 
 /** A fresh page on the server's UI with console errors collected in page.errors. */
 export async function openPage(browser, server, { token } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, acceptDownloads: true });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, acceptDownloads: true });
   const page = await context.newPage();
   page.errors = [];
   page.on('pageerror', (err) => page.errors.push(err.message));
@@ -62,7 +62,7 @@ export async function dragThrough(page, voxels) {
   for (const vox of voxels) points.push(await voxelPoint(page, vox));
   await page.mouse.move(...points[0]);
   await page.mouse.down();
-  for (const p of points.slice(1)) await page.mouse.move(...p, { steps: 6 });
+  for (const p of points.slice(1)) await page.mouse.move(...p, { steps: 2 });
   await page.mouse.up();
 }
 

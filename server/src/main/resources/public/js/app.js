@@ -61,6 +61,7 @@ function bindScanControls() {
   $('session-open').addEventListener('click', () => reopen($('session-select').value));
   $('session-refresh').addEventListener('click', () => refreshSessions().catch(showError));
   $('session-delete').addEventListener('click', deleteSession);
+  $('save-annotations').addEventListener('click', saveAnnotations);
 }
 
 async function openFile(file) {
@@ -189,6 +190,18 @@ async function uploadAnnotations() {
   const id = state.session.id;
   await state.api.putVolume(id, 'labels', await state.viewer.exportLayer('labels'));
   await state.api.putVolume(id, 'hints', await state.viewer.exportLayer('hints'));
+}
+
+async function saveAnnotations() {
+  if (!state.session || !state.viewer.loaded) return;
+  clearError();
+  try {
+    await uploadAnnotations();
+    state.session = await state.api.session(state.session.id);
+    setInfo(describeSession(state.session, state.viewer.grid) + ' · annotations saved');
+  } catch (err) {
+    showError(err);
+  }
 }
 
 function showResult() {

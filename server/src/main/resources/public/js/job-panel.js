@@ -80,6 +80,7 @@ export class JobPanel {
       if (job.state === 'succeeded') await this.loadResults(false);
       else if (job.state === 'failed') showError(`${params.type} job failed: ${job.message || 'no message'}`);
     } catch (err) {
+      this.showProgress({ type: params.type, state: 'failed', progress: 0 });
       showError(err);
     } finally {
       this.job = null;
@@ -124,7 +125,17 @@ export class JobPanel {
       throw err;
     }
     await viewer.importLayer('result', fused);
-    for (const which of OVERLAYS) $(`show-${which}`).disabled = false;
+    // only the result maps this job produced can be shown (interpolation has no up/down/uncertainty)
+    const available = (await api.session(session.id)).results || [];
+    for (const which of OVERLAYS) {
+      const box = $(`show-${which}`);
+      box.disabled = !available.includes(which);
+      box.parentElement.title = box.disabled ? 'not produced by the last job' : '';
+      if (box.disabled && box.checked) {
+        box.checked = false;
+        await viewer.setOverlay(which, null);
+      }
+    }
     $('download-result').disabled = false;
     this.hooks.onResult();
     for (const which of OVERLAYS) {

@@ -46,7 +46,10 @@ export class Viewer {
 
   async init() {
     await this.nv.attachToCanvas(this.canvas);
-    this.nv.onLocationChange = () => this.onLocationChange();
+    this.nv.onLocationChange = (location) => {
+      this.lastLocation = location; // NiiVue's own reading: mm, display voxel and image values
+      this.onLocationChange();
+    };
   }
 
   get loaded() {

@@ -1,0 +1,218 @@
+// SPDX-License-Identifier: Apache-2.0
+/**
+ * The annotation workflow in a real browser against a real server: open a scan, paint filled masks on
+ * three slices with mouse drags, preview (interpolate), train & propagate, cancel, undo, suggestions
+ * and download. Screenshots of each step go to web/test-results/.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { startServer } from './support/server.js';
+import { launchBrowser, openPage, screenshot, dragThrough, goToSlice, RESULTS_DIR } from './support/browser.js';
+import { writeNifti, readNifti, nonZero } from './support/nifti.js';
+
+const DIMS = [48, 44, 24];
+const CENTRE = [24, 22];
+const ANNOTATED = [4, 12, 20];
+
+let server;
+let browser;
+let page;
+let scanPath;
+
+/** A bright ellipse whose radius grows along k on a dark, slightly textured background. */
+function syntheticScan() {
+  const [ni, nj, nk] = DIMS;
+  const data = new Float32Array(ni * nj * nk);
+  for (let k = 0; k < nk; k++) {
+    const radius = 6 + k / 4;
+    for (let j = 0; j < nj; j++) {
+      for (let i = 0; i < ni; i++) {
+        const r = Math.hypot(i - CENTRE[0], (j - CENTRE[1]) * 1.2);
+        data[i + ni * (j + nj * k)] = (r < radius ? 180 : 40) + ((i * 7 + j * 3 + k) % 11);
+      }
+    }
+  }
+  return writeNifti({ dims: DIMS, affine: [[0.8, 0, 0, -20], [0, 0.8, 0, -18], [0, 0, 2, 5]], data }, { gzip: true });
+}
+
+/** Octagon outline (closed) of radius r around the centre on slice k. */
+function octagon(k, r) {
+  const points = [];
+  for (let n = 0; n <= 8; n++) {
+    const a = (n * Math.PI) / 4;
+    points.push([Math.round(CENTRE[0] + r * Math.cos(a)), Math.round(CENTRE[1] + r * Math.sin(a)), k]);
+  }
+  return points;
+}
+
+async function api(pathname, init = {}) {
+  const response = await fetch(server.url + pathname, init);
+  if (!response.ok) throw new Error(`${pathname}: ${response.status} ${await response.text()}`);
+  return response;
+}
+
+async function sessionId() {
+  return page.evaluate(() => window.labelprop.session.id);
+}
+
+/** Waits until the job panel shows a final state; returns {state, percent, text}. */
+async function waitForJobEnd(timeout = 60000) {
+  await page.waitForFunction(
+    // a final state, and the page's run is over (results loaded, Cancel disabled again)
+    () => ['succeeded', 'failed', 'cancelled'].includes(document.getElementById('job-panel').dataset.state)
+      && document.getElementById('job-cancel').disabled,
+    null, { timeout });
+  return page.evaluate(() => ({
+    state: document.getElementById('job-panel').dataset.state,
+    percent: document.getElementById('job-percent').textContent,
+    text: document.getElementById('job-text').textContent,
+    error: document.getElementById('error').hidden ? '' : document.getElementById('error-text').textContent,
+  }));
+}
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  page = await openPage(browser, server);
+  scanPath = path.join(RESULTS_DIR, 'workflow-scan.nii.gz');
+  writeFileSync(scanPath, syntheticScan());
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('opening a scan uploads it, shows it axially and offers the axes in anatomical words', async () => {
+  await page.getByLabel('Open a NIfTI scan').setInputFiles(scanPath);
+  await page.waitForFunction(() => window.labelprop.session && window.labelprop.viewer.loaded);
+  const id = await sessionId();
+  const session = await (await api(`/api/sessions/${id}`)).json();
+  assert.deepEqual(session.shape, DIMS);
+  const options = await page.locator('#axis-select option').allTextContents();
+  assert.deepEqual(options.map((o) => o.split(' ')[0]), ['sagittal', 'coronal', 'axial']);
+  assert.equal(await page.locator('#axis-select').inputValue(), '2');
+  assert.equal(await page.locator('input[name=view]:checked').inputValue(), 'axial');
+  assert.match(await page.locator('#scan-info').textContent(), /48 × 44 × 24 voxels/);
+  await screenshot(page, '01-scan-open');
+  assert.deepEqual(page.errors, []);
+});
+
+test('painting filled outlines on three slices stores those slices on the server', async () => {
+  await page.getByLabel('Fill closed outline').check();
+  for (const k of ANNOTATED) {
+    await goToSlice(page, k);
+    await dragThrough(page, octagon(k, 5 + Math.round(k / 4)));
+  }
+  await screenshot(page, '02-painted');
+  await page.getByRole('button', { name: 'Preview' }).click();
+  const end = await waitForJobEnd();
+  assert.equal(end.state, 'succeeded', end.error || end.text);
+  const labels = readNifti(await (await api(`/api/sessions/${await sessionId()}/labels`)).arrayBuffer());
+  assert.deepEqual(labels.dims, DIMS);
+  const voxels = nonZero(labels);
+  const slices = [...new Set(voxels.map((v) => v.vox[2]))].sort((a, b) => a - b);
+  assert.deepEqual(slices, ANNOTATED);
+  for (const k of ANNOTATED) {
+    const count = voxels.filter((v) => v.vox[2] === k).length;
+    const r = 5 + Math.round(k / 4);
+    // a filled octagon of radius r covers about 2.8 r² voxels; an outline alone would be about 6 r
+    assert.ok(count > 2.2 * r * r, `slice ${k}: ${count} voxels is not a filled octagon of radius ${r}`);
+  }
+  assert.ok(voxels.every((v) => v.value === 1));
+});
+
+test('preview fills the slices in between, reaches 100 % and loads as the editable result layer', async () => {
+  const panel = await page.evaluate(() => ({
+    percent: document.getElementById('job-percent').textContent,
+    layer: document.querySelector('input[name=layer]:checked').value,
+    download: document.getElementById('download-result').disabled,
+  }));
+  assert.equal(panel.percent, '100 %');
+  assert.equal(panel.layer, 'result');
+  assert.equal(panel.download, false);
+  await goToSlice(page, 8);
+  await screenshot(page, '03-preview-result');
+  const fused = readNifti(await (await api(`/api/sessions/${await sessionId()}/results/fused`)).arrayBuffer());
+  const filled = new Set(nonZero(fused).map((v) => v.vox[2]));
+  for (let k = ANNOTATED[0]; k <= ANNOTATED[2]; k++) assert.ok(filled.has(k), `slice ${k} not filled`);
+  const shown = await page.evaluate(() => {
+    const { viewer } = window.labelprop;
+    return viewer.layerData('result').reduce((n, v) => n + (v !== 0), 0);
+  });
+  assert.equal(shown, nonZero(fused).length);
+});
+
+test('suggested slices are listed and jump to the slice', async () => {
+  const items = page.locator('#suggestions button');
+  assert.ok(await items.count() > 0, 'no suggestion listed');
+  const label = await items.first().textContent();
+  const slice = Number(label.match(/Slice (\d+)/)[1]);
+  await items.first().click();
+  assert.equal(Number(await page.getByLabel('Slice index along the propagation axis').inputValue()), slice);
+});
+
+test('editing the result and undoing restores it', async () => {
+  const count = () => page.evaluate(() => window.labelprop.viewer.layerData('result').reduce((n, v) => n + (v !== 0), 0));
+  const before = await count();
+  await page.getByLabel('Fill closed outline').uncheck();
+  await goToSlice(page, 2);
+  await dragThrough(page, [[5, 5, 2], [12, 5, 2], [12, 9, 2]]);
+  const edited = await count();
+  assert.ok(edited > before, `the stroke added no voxel (${before} → ${edited})`);
+  await screenshot(page, '04-result-edited');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  assert.equal(await count(), before);
+});
+
+test('the downloaded result equals the server\'s fused labels voxel for voxel', async () => {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: /Download result/ }).click(),
+  ]);
+  const file = path.join(RESULTS_DIR, 'workflow-download.nii.gz');
+  await download.saveAs(file);
+  const mine = readNifti(readFileSync(file));
+  const theirs = readNifti(await (await api(`/api/sessions/${await sessionId()}/results/fused`)).arrayBuffer());
+  assert.deepEqual(mine.dims, theirs.dims);
+  assert.ok(nonZero(theirs).length > 0);
+  assert.deepEqual(Array.from(mine.data), Array.from(theirs.data));
+});
+
+test('train & propagate reports progress to 100 % and loads the result', async (t) => {
+  await page.getByLabel('Epochs').fill('2');
+  await page.getByRole('button', { name: 'Train & propagate' }).click();
+  const end = await waitForJobEnd(120000);
+  if (/501|not wired|not available/i.test(end.error)) {
+    t.todo(`the server build cannot train yet: ${end.error}`);
+    return;
+  }
+  assert.equal(end.state, 'succeeded', end.error || end.text);
+  assert.equal(end.percent, '100 %');
+  await screenshot(page, '05-trained');
+});
+
+test('a running training job can be cancelled from the page', async (t) => {
+  await page.getByLabel('Epochs').fill('500');
+  await page.getByRole('button', { name: 'Train & propagate' }).click();
+  const started = await page.waitForFunction(() => {
+    const state = document.getElementById('job-panel').dataset.state;
+    const error = !document.getElementById('error').hidden;
+    return (error || state === 'running' || state === 'queued') && (error ? 'error' : state);
+  }, null, { timeout: 30000 });
+  if ((await started.jsonValue()) === 'error') {
+    const error = await page.locator('#error-text').textContent();
+    if (/501|not wired|not available/i.test(error)) {
+      t.todo(`the server build cannot train yet, nothing long enough to cancel: ${error}`);
+      return;
+    }
+    assert.fail(error);
+  }
+  await screenshot(page, '06-running');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  const end = await waitForJobEnd(30000);
+  assert.equal(end.state, 'cancelled', end.error || end.text);
+  await screenshot(page, '07-cancelled');
+});
