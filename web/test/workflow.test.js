@@ -151,7 +151,7 @@ test('suggested slices are listed and jump to the slice', async () => {
   const label = await items.first().textContent();
   const slice = Number(label.match(/Slice (\d+)/)[1]);
   await items.first().click();
-  assert.equal(Number(await page.getByLabel('Slice index along the propagation axis').inputValue()), slice);
+  assert.equal(Number(await page.getByLabel('Slice number').inputValue()), slice);
 });
 
 test('editing the result and undoing restores it', async () => {

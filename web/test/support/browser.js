@@ -73,6 +73,6 @@ export async function clickVoxel(page, vox) {
 
 /** Sets the slice index along the propagation axis through the sidebar's slice field. */
 export async function goToSlice(page, index) {
-  await page.getByLabel('Slice index along the propagation axis').fill(String(index));
-  await page.getByLabel('Slice index along the propagation axis').press('Enter');
+  await page.getByLabel('Slice number').fill(String(index));
+  await page.getByLabel('Slice number').press('Enter');
 }

@@ -94,12 +94,11 @@ async function reopen(id) {
     const image = await state.api.volume(id, 'image');
     if (!image) throw new Error(`session ${id} has no image yet`);
     await state.viewer.loadImage(image, 'image.nii.gz');
-    for (const layer of ['labels', 'hints']) {
-      const bytes = await state.api.volume(id, layer);
-      if (bytes) await state.viewer.importLayer(layer, bytes);
-    }
+    // the summary says what is stored: no probing requests that would end in 404
+    if (session.annotations) await state.viewer.importLayer('labels', await state.api.volume(id, 'labels'));
+    if (session.hints) await state.viewer.importLayer('hints', await state.api.volume(id, 'hints'));
     afterLoad(session);
-    await state.jobs.loadResults(true);
+    if ((session.results || []).includes('fused')) await state.jobs.loadResults();
   } catch (err) {
     showError(err);
   }

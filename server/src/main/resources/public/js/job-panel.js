@@ -77,7 +77,7 @@ export class JobPanel {
       const submitted = await this.api.submitJob(session.id, body);
       this.job = submitted;
       const job = await watchJob(this.api, submitted.id, (update) => this.showProgress(update));
-      if (job.state === 'succeeded') await this.loadResults(false);
+      if (job.state === 'succeeded') await this.loadResults();
       else if (job.state === 'failed') showError(`${params.type} job failed: ${job.message || 'no message'}`);
     } catch (err) {
       this.showProgress({ type: params.type, state: 'failed', progress: 0 });
@@ -114,17 +114,10 @@ export class JobPanel {
     }
   }
 
-  /** Loads the fused result into the result layer; quiet = no error when there is none yet. */
-  async loadResults(quiet) {
+  /** Loads the fused result into the result layer and lists what else the job produced. */
+  async loadResults() {
     const { api, viewer, session } = this.state;
-    let fused;
-    try {
-      fused = await api.result(session.id, 'fused');
-    } catch (err) {
-      if (quiet && err.status === 404) return;
-      throw err;
-    }
-    await viewer.importLayer('result', fused);
+    await viewer.importLayer('result', await api.result(session.id, 'fused'));
     // only the result maps this job produced can be shown (interpolation has no up/down/uncertainty)
     const available = (await api.session(session.id)).results || [];
     for (const which of OVERLAYS) {
@@ -141,7 +134,8 @@ export class JobPanel {
     for (const which of OVERLAYS) {
       if ($(`show-${which}`).checked) await this.toggle(which, $(`show-${which}`));
     }
-    await this.showSuggestions();
+    if (available.includes('suggestions')) await this.showSuggestions();
+    else $('suggestions').replaceChildren();
   }
 
   async toggle(which, checkbox) {
@@ -156,7 +150,7 @@ export class JobPanel {
 
   async showSuggestions() {
     const { api, session } = this.state;
-    const answer = await api.suggestions(session.id).catch(() => null);
+    const answer = await api.suggestions(session.id);
     const list = $('suggestions');
     const items = Array.isArray(answer) ? answer : answer?.suggestions || answer?.slices || [];
     const axis = Number.isInteger(answer?.axis) ? answer.axis : this.state.axis;
