@@ -74,7 +74,13 @@ async function openFile(file) {
     setInfo(`Uploading ${file.name}…`);
     const bytes = await file.arrayBuffer();
     const created = await state.api.createSession();
-    await state.api.putVolume(created.id, 'image', bytes);
+    try {
+      await state.api.putVolume(created.id, 'image', bytes);
+    } catch (err) {
+      // a session without its scan is of no use: do not leave it behind
+      await state.api.deleteSession(created.id).catch(() => {});
+      throw err;
+    }
     const session = await state.api.session(created.id);
     await state.viewer.loadImage(bytes, file.name);
     afterLoad(session);
@@ -127,7 +133,7 @@ async function refreshSessions() {
     return option;
   }));
   if (state.session) select.value = state.session.id;
-  select.disabled = sessions.length === 0;
+  for (const control of [select, $('session-open'), $('session-delete')]) control.disabled = sessions.length === 0;
 }
 
 function afterLoad(session) {

@@ -36,6 +36,7 @@ export class Viewer {
       multiplanarShowRender: SHOW_RENDER.NEVER,
       penSize: 1,
       logLevel: 'warn',
+      loadingText: '', // the page shows its own hint until a scan is open
     });
     this.grid = null;
     this.layers = {};

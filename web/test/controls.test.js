@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: Apache-2.0
+/**
+ * Page controls against a server that requires a token: the settings dialog stores the token, server
+ * errors reach the user, ITK-SNAP label files fill the label table, views switch.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { startServer } from './support/server.js';
+import { launchBrowser, openPage, screenshot, RESULTS_DIR } from './support/browser.js';
+import { writeNifti } from './support/nifti.js';
+
+const TOKEN = 'e2e-secret-token';
+
+let server;
+let browser;
+let page;
+
+before(async () => {
+  server = await startServer({ token: TOKEN });
+  browser = await launchBrowser();
+  page = await openPage(browser, server);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('without a token the page says so and shows the server\'s error', async () => {
+  await page.waitForFunction(() => /token/i.test(document.getElementById('server-status').textContent));
+  assert.equal(await page.locator('#error').isVisible(), true);
+  assert.match(await page.locator('#error-text').textContent(), /401/);
+  await screenshot(page, '10-token-required');
+});
+
+test('a token saved in the settings is sent as Bearer and kept across reloads', async () => {
+  await page.getByRole('button', { name: 'Server settings' }).click();
+  await page.getByLabel('Access token').fill(TOKEN);
+  await screenshot(page, '11-settings');
+  await page.getByRole('button', { name: 'Save and connect' }).click();
+  await page.waitForFunction(() => document.getElementById('server-status').classList.contains('ok'));
+  assert.equal(await page.locator('#error').isVisible(), false);
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('labelprop.settings')));
+  assert.equal(stored.token, TOKEN);
+  await page.reload();
+  await page.waitForFunction(() => document.getElementById('server-status').classList.contains('ok'));
+  // the server really checks it: the same call without the header is refused
+  assert.equal((await fetch(`${server.url}/api/sessions`)).status, 401);
+});
+
+test('an unusable upload shows the server\'s error message and leaves the page usable', async () => {
+  const file = path.join(RESULTS_DIR, 'not-a-scan.nii');
+  writeFileSync(file, 'this is not a NIfTI file, just text that is long enough to be read as a header '.repeat(8));
+  await page.getByLabel('Open a NIfTI scan').setInputFiles(file);
+  await page.waitForFunction(() => !document.getElementById('error').hidden);
+  const text = await page.locator('#error-text').textContent();
+  assert.match(text, /PUT \/api\/sessions\/[0-9a-f]+\/image failed \((400|422)/);
+  await screenshot(page, '12-upload-error');
+  await page.getByRole('button', { name: 'Dismiss error' }).click();
+  assert.equal(await page.locator('#error').isVisible(), false);
+});
+
+test('an ITK-SNAP label description file fills the label table', async () => {
+  const file = path.join(RESULTS_DIR, 'labels.txt');
+  writeFileSync(file, [
+    '# ITK-SNAP Label Description File',
+    '    0     0    0    0        0  0  0    "Clear Label"',
+    '    1   255    0    0        1  1  1    "Liver"',
+    '    3     0  128  255        1  1  1    "Left kidney"',
+  ].join('\n'));
+  await page.getByLabel('Load an ITK-SNAP label description file').setInputFiles(file);
+  await page.waitForFunction(() => document.querySelectorAll('#label-rows tr').length === 2);
+  assert.equal(await page.getByLabel('Name of label 3').inputValue(), 'Left kidney');
+  assert.equal(await page.getByLabel('Colour of Liver').inputValue(), '#ff0000');
+  assert.equal(await page.getByLabel('Paint with Liver (value 1)').isChecked(), true);
+  await page.getByRole('button', { name: 'Add label' }).click();
+  assert.equal(await page.getByLabel('Name of label 2').inputValue(), 'Label 2');
+});
+
+test('the four views switch and the hints layer offers the background scribble', async () => {
+  const [ni, nj, nk] = [32, 28, 16];
+  const data = new Float32Array(ni * nj * nk).map((_, n) => {
+    const i = n % ni, j = Math.floor(n / ni) % nj, k = Math.floor(n / (ni * nj));
+    return Math.hypot(i - 16, j - 14, (k - 8) * 2) < 10 ? 200 : 30;
+  });
+  const file = path.join(RESULTS_DIR, 'controls-scan.nii.gz');
+  writeFileSync(file, writeNifti({ dims: [ni, nj, nk], affine: [[1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 2, 0]], data }, { gzip: true }));
+  await page.getByLabel('Open a NIfTI scan').setInputFiles(file);
+  await page.waitForFunction(() => window.labelprop.viewer.loaded && window.labelprop.session);
+  const { SLICE_TYPE } = { SLICE_TYPE: { axial: 0, coronal: 1, sagittal: 2, multiplanar: 3 } };
+  for (const view of ['Coronal', 'Sagittal', 'Multi', 'Axial']) {
+    await page.getByText(view, { exact: true }).click();
+    const sliceType = await page.evaluate(() => window.labelprop.viewer.nv.opts.sliceType);
+    assert.equal(sliceType, SLICE_TYPE[view === 'Multi' ? 'multiplanar' : view.toLowerCase()]);
+    if (view === 'Multi') await screenshot(page, '13-multiplanar');
+  }
+  await page.getByText('Hints', { exact: true }).click();
+  await page.getByLabel('Paint with Background (hint) (value 255)').check();
+  assert.equal(await page.evaluate(() => window.labelprop.viewer.nv.opts.penValue), 255);
+  await page.getByText('Eraser', { exact: true }).click();
+  assert.equal(await page.evaluate(() => window.labelprop.viewer.nv.opts.penValue), 0);
+  // the only console errors are the refusals this file provoked (401 without token, 422 for the text file)
+  assert.deepEqual(page.errors.filter((e) => !/status of (401|422)|failed \((401|422) /.test(e)), []);
+});
