@@ -100,13 +100,21 @@ test('opening a scan uploads it, shows it axially and offers the axes in anatomi
   assert.deepEqual(page.errors, []);
 });
 
-test('painting filled outlines on three slices stores those slices on the server', async () => {
+test('filled outlines on three slices and a background scribble are stored on the server', async () => {
   await page.getByLabel('Fill closed outline').check();
   for (const k of ANNOTATED) {
     await goToSlice(page, k);
     await dragThrough(page, octagon(k, 5 + Math.round(k / 4)));
   }
   await screenshot(page, '02-painted');
+  // a background scribble (hint value 255) on a slice between two annotations
+  await page.getByText('Hints', { exact: true }).click();
+  await page.getByLabel('Paint with Background (hint) (value 255)').check();
+  await page.getByLabel('Fill closed outline').uncheck();
+  await goToSlice(page, 16);
+  await dragThrough(page, [[4, 4, 16], [10, 4, 16]]);
+  await screenshot(page, '02b-hint-scribble');
+  await page.getByText('Annotations', { exact: true }).click();
   await page.getByRole('button', { name: 'Preview' }).click();
   const end = await waitForJobEnd();
   assert.equal(end.state, 'succeeded', end.error || end.text);
@@ -122,6 +130,10 @@ test('painting filled outlines on three slices stores those slices on the server
     assert.ok(count > 2.2 * r * r, `slice ${k}: ${count} voxels is not a filled octagon of radius ${r}`);
   }
   assert.ok(voxels.every((v) => v.value === 1));
+  const hints = nonZero(readNifti(await (await api(`/api/sessions/${await sessionId()}/hints`)).arrayBuffer()));
+  // the whole stroke, both ends included (NiiVue alone leaves out the last voxel of a stroke)
+  assert.deepEqual(hints.map((v) => v.vox), [4, 5, 6, 7, 8, 9, 10].map((i) => [i, 4, 16]));
+  assert.ok(hints.every((v) => v.value === 255));
 });
 
 test('preview fills the slices in between, reaches 100 % and loads as the editable result layer', async () => {

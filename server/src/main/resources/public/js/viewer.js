@@ -47,6 +47,13 @@ export class Viewer {
 
   async init() {
     await this.nv.attachToCanvas(this.canvas);
+    // NiiVue 0.69.0 draws a stroke segment from the previous mouse position up to, but not
+    // including, the new one, so the last voxel of every stroke stayed unpainted: paint it too
+    const drawPenLine = this.nv.drawPenLine.bind(this.nv);
+    this.nv.drawPenLine = (newPoint, previousPoint, penValue) => {
+      drawPenLine(newPoint, previousPoint, penValue);
+      this.nv.drawPt(...newPoint, penValue);
+    };
     this.nv.onLocationChange = (location) => {
       this.lastLocation = location; // NiiVue's own reading: mm, display voxel and image values
       this.onLocationChange();
