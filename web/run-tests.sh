@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# End-to-end browser tests of the LabelProp page: installs what is missing (Node/npm and Debian chromium
+# with apt-get when root, playwright-core with npm ci), builds the server module with Maven (tests skipped,
+# never installed) and runs node's test runner on web/test/*.test.js. Screenshots: web/test-results/.
+# Environment: SKIP_BUILD=1 reuses an existing build; CHROMIUM=/path/to/chromium overrides the browser.
+set -euo pipefail
+WEB="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
+ROOT="$(cd "$WEB/.." && pwd)"
+
+"$ROOT/bin/ensure-packages" java mvn node
+[ -n "${CHROMIUM:-}" ] || "$ROOT/bin/ensure-packages" chromium
+
+cd "$WEB"
+if [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  # playwright-core only: no browser download, the tests drive the system's chromium
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+fi
+
+if [ "${SKIP_BUILD:-0}" != 1 ] || [ ! -f "$ROOT/server/target/classpath.txt" ]; then
+  echo "building the server module (mvn -pl server -am package, tests skipped) ..." >&2
+  (cd "$ROOT" && mvn -q -B -pl server -am -DskipTests package dependency:build-classpath \
+    -Dmdep.outputFile=target/classpath.txt)
+fi
+
+rm -rf "$WEB/test-results"
+mkdir -p "$WEB/test-results"
+exec node --test --test-concurrency=1 test/*.test.js
