@@ -34,11 +34,13 @@ import org.labelprop.server.store.NiftiInspector;
 public final class LabelPropServer implements AutoCloseable {
     private final Javalin app;
     private final JobManager jobs;
+    private final Routes wiring;
     private final List<String> routes;
 
-    private LabelPropServer(Javalin app, JobManager jobs, List<String> routes) {
+    private LabelPropServer(Javalin app, JobManager jobs, Routes wiring, List<String> routes) {
         this.app = app;
         this.jobs = jobs;
+        this.wiring = wiring;
         this.routes = routes;
     }
 
@@ -72,10 +74,11 @@ public final class LabelPropServer implements AutoCloseable {
         try {
             app.start(config.host(), config.port());
         } catch (RuntimeException e) {
+            wiring.close();
             jobs.close();
             throw e;
         }
-        return new LabelPropServer(app, jobs, routes);
+        return new LabelPropServer(app, jobs, wiring, routes);
     }
 
     /** The TCP port the server listens on (useful after asking for port 0). */
@@ -87,6 +90,7 @@ public final class LabelPropServer implements AutoCloseable {
     /** Stops accepting requests, then stops the workers (running jobs end as failed). */
     public void stop() {
         app.stop();
+        wiring.close();
         jobs.close();
     }
 

@@ -21,6 +21,7 @@ import java.util.stream.Stream;
  * {@code tmp/}. Every file appears under its final name by an atomic rename, so readers never see half a file.
  */
 public final class Datastore {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Datastore.class);
     private final Path root;
     private final ObjectMapper json;
     private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
@@ -84,7 +85,12 @@ public final class Datastore {
             session(id);
             Path trash = Files.createTempDirectory(root.resolve("tmp"), "deleted-");
             AtomicFiles.move(sessionDir(id), trash.resolve(id));
-            AtomicFiles.deleteTree(trash);
+            try {
+                AtomicFiles.deleteTree(trash);
+            } catch (IOException e) {
+                // a cancelled job may still be writing in there; tmp/ is emptied at the next start
+                LOG.warn("could not remove all of deleted session {} yet: {}", id, e.toString());
+            }
         }
     }
 
