@@ -44,13 +44,16 @@ public final class LabelPropServer implements AutoCloseable {
         this.routes = routes;
     }
 
-    /** Starts a server with the job types of this build. */
+    /**
+     * Starts a server with the job types of this build; without a token in {@code config}, {@value ServerConfig#TOKEN_ENV}
+     * from the environment is used when set.
+     */
     public static LabelPropServer start(ServerConfig config) throws IOException {
-        return start(config, DefaultRunners.create(Json.shared()));
+        return start(config.withEnvironmentToken(), DefaultRunners.create(Json.shared()));
     }
 
     /**
-     * Starts a server with the given job types.
+     * Starts a server with the given job types and exactly the given configuration (no environment lookup).
      * @throws IllegalArgumentException when binding a non-loopback host without a token
      */
     public static LabelPropServer start(ServerConfig config, JobRunners runners) throws IOException {
