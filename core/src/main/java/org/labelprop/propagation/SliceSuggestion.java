@@ -33,6 +33,7 @@ public record SliceSuggestion(int slice, double score, double uncertainty, int d
     }
 
     static String number(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.6g", v);
+        // Double.toString is valid JSON for finite values (e.g. 7.5, 1.0E-5)
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 }
