@@ -17,7 +17,8 @@ public final class Fields {
      */
     public static DisplacementField compose(DisplacementField first, DisplacementField second) {
         checkSameGrid(first, second);
-        float[] dy = Warper.warp(first.dyArray(), second), dx = Warper.warp(first.dxArray(), second);
+        float[][] warped = Warper.warp(new float[][] {first.dyArray(), first.dxArray()}, second);
+        float[] dy = warped[0], dx = warped[1];
         float[] sy = second.dyArray(), sx = second.dxArray();
         for (int p = 0; p < dy.length; p++) {
             dy[p] += sy[p];

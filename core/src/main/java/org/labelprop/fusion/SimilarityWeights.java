@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.labelprop.fusion;
 
+import java.util.stream.IntStream;
+
 /**
  * Weights by registration quality (original {@code criteria='ncc'}, reduction {@code none}): per pixel, the squared
  * local normalised cross-correlation between each annotated slice's image warped onto the slice and the slice's image,
@@ -30,15 +32,18 @@ public record SimilarityWeights(int windowSize, DistanceWeights fallback) implem
     public float[] upWeights(FusionContext c) {
         if (c.target() == null || c.upSource() == null || c.downSource() == null)
             throw new IllegalArgumentException("NCC fusion of slice " + c.slice() + " needs the target and both warped source images");
-        double[] up = lncc2(c.upSource(), c.target(), c.height(), c.width(), windowSize);
-        double[] down = lncc2(c.downSource(), c.target(), c.height(), c.width(), windowSize);
+        int h = c.height(), w = c.width();
+        double[][] target = sums(c.target(), h, w, windowSize);
+        double[][] n = new double[2][];
+        // the two directions are independent: one task each
+        IntStream.range(0, 2).parallel().forEach(k -> n[k] = lncc2(k == 0 ? c.upSource() : c.downSource(), c.target(), target, h, w, windowSize));
         float distance = (float) fallback.up(c.slice(), c.lower(), c.upper());
-        float[] w = new float[c.pixels()];
-        for (int p = 0; p < w.length; p++) {
-            double s = up[p] + down[p];
-            w[p] = s < GUARD ? distance : (float) (up[p] / s);
+        float[] out = new float[c.pixels()];
+        for (int p = 0; p < out.length; p++) {
+            double s = n[0][p] + n[1][p];
+            out[p] = s < GUARD ? distance : (float) (n[0][p] / s);
         }
-        return w;
+        return out;
     }
 
     /** Squared local NCC in [0, 1] per pixel between images {@code i} and {@code j} (height x width, row-major). */
@@ -46,14 +51,26 @@ public record SimilarityWeights(int windowSize, DistanceWeights fallback) implem
         int n = height * width;
         if (i.length != n || j.length != n)
             throw new IllegalArgumentException("LNCC needs two " + height + "x" + width + " images, got " + i.length + " and " + j.length + " pixels");
-        double[] a = new double[n], b = new double[n], aa = new double[n], bb = new double[n], ab = new double[n];
+        return lncc2(i, j, sums(j, height, width, windowSize), height, width, windowSize);
+    }
+
+    /** Window sums S(J) and S(J^2). */
+    private static double[][] sums(float[] j, int height, int width, int windowSize) {
+        double[] b = new double[j.length], bb = new double[j.length];
+        for (int p = 0; p < j.length; p++) { b[p] = j[p]; bb[p] = b[p] * b[p]; }
+        return new double[][] {BoxSums.of(b, height, width, windowSize), BoxSums.of(bb, height, width, windowSize)};
+    }
+
+    private static double[] lncc2(float[] i, float[] j, double[][] jSums, int height, int width, int windowSize) {
+        int n = height * width;
+        double[] a = new double[n], aa = new double[n], ab = new double[n];
         for (int p = 0; p < n; p++) {
-            a[p] = i[p]; b[p] = j[p];
-            aa[p] = a[p] * a[p]; bb[p] = b[p] * b[p]; ab[p] = a[p] * b[p];
+            a[p] = i[p];
+            aa[p] = a[p] * a[p];
+            ab[p] = a[p] * j[p];
         }
-        double[] sa = BoxSums.of(a, height, width, windowSize), sb = BoxSums.of(b, height, width, windowSize);
-        double[] saa = BoxSums.of(aa, height, width, windowSize), sbb = BoxSums.of(bb, height, width, windowSize);
-        double[] sab = BoxSums.of(ab, height, width, windowSize);
+        double[] sa = BoxSums.of(a, height, width, windowSize), saa = BoxSums.of(aa, height, width, windowSize);
+        double[] sab = BoxSums.of(ab, height, width, windowSize), sb = jSums[0], sbb = jSums[1];
         double volume = (double) windowSize * windowSize;
         double[] out = new double[n];
         for (int p = 0; p < n; p++) {
