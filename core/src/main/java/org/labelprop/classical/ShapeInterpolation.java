@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.labelprop.classical;
 
+import java.util.Arrays;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.labelprop.progress.ProgressListener;
 import org.labelprop.propagation.AnnotatedSlices;
 import org.labelprop.volume.LabelVolume;
 import org.labelprop.volume.Shape3;
@@ -30,7 +32,8 @@ import org.labelprop.volume.Spacing;
  * <li><b>Outside</b> [first, last annotated slice]: background, or with {@link InterpolationOptions#extrapolate()} a copy of
  * the outermost annotated slice.</li>
  * </ul>
- * Annotated slices come out unchanged. Cost: two exact distance transforms per label per annotated slice, then one pass per
+ * Annotated slices come out unchanged. Stops with a {@link java.util.concurrent.CancellationException} between intervals
+ * when the thread is interrupted. Cost: two exact distance transforms per label per annotated slice, then one pass per
  * label over each interpolated slice.
  */
 public final class ShapeInterpolation implements SliceInterpolator {
@@ -45,6 +48,7 @@ public final class ShapeInterpolation implements SliceInterpolator {
         int[] slices = annotation.slices();
         SliceDistances lower = SliceDistances.of(sparse, annotation, axis, slices[0], du, dv);
         for (int k = 0; k + 1 < slices.length; k++) {
+            ProgressListener.checkCancelled(); // a server job may be cancelled by interrupting its thread
             int a = slices[k], b = slices[k + 1];
             SliceDistances upper = SliceDistances.of(sparse, annotation, axis, b, du, dv);
             for (int s = a + 1; s < b; s++)
@@ -64,7 +68,7 @@ public final class ShapeInterpolation implements SliceInterpolator {
         double t = (double) (s - lo.slice) / (hi.slice - lo.slice);
         int n = lo.pixels;
         double[] best = new double[n];
-        java.util.Arrays.fill(best, Double.POSITIVE_INFINITY);
+        Arrays.fill(best, Double.POSITIVE_INFINITY);
         int[] winner = new int[n];
         TreeSet<Integer> candidates = new TreeSet<>(lo.signed.keySet());
         candidates.addAll(hi.signed.keySet());
