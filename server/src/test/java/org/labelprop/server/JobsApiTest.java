@@ -90,7 +90,7 @@ class JobsApiTest extends ServerFixture {
         expect(400, "{\"type\":\"interpolate\",\"checkpoint\":\"../x\"}", "checkpoint");
         expect(409, "{\"type\":\"interpolate\"}", "image");
         expect(501, "{\"type\":\"train\"}", "not available");
-        expect(501, "{\"type\":\"propagate\"}", "not available");
+        expect(409, "{\"type\":\"propagate\"}", "image");
         assertThat(api.post("/api/sessions/0123456789abcdef/jobs", "{\"type\":\"test-loop\"}").statusCode()).isEqualTo(404);
         assertThat(Api.json(api.get("/api/jobs?session=" + id))).isEmpty();
     }

@@ -47,7 +47,7 @@ final class JobWorker implements Runnable {
             SessionFiles in = new SessionFiles(r.session(), file(store, r.session(), VolumeKind.IMAGE),
                 file(store, r.session(), VolumeKind.LABELS), file(store, r.session(), VolumeKind.HINTS), store.checkpointsDir(), work);
             ProgressListener progress = (stage, done, total) -> {
-                manager.progress(job, total > 0 ? (double) done / total : 0, stage + " " + done + "/" + total);
+                manager.progress(job, total > 0 ? (double) done / total : 0, stage);
                 ProgressListener.checkCancelled();
             };
             JobOutcome out = runner.run(in, r.params(), progress);
