@@ -32,6 +32,7 @@ import org.labelprop.server.store.NiftiInspector;
  * ({@link Routes}), serves the browser UI from classpath {@code /public}. {@link #start} returns a running handle.
  */
 public final class LabelPropServer implements AutoCloseable {
+    private static final org.slf4j.Logger REQUESTS = org.slf4j.LoggerFactory.getLogger("org.labelprop.server.requests");
     private final Javalin app;
     private final JobManager jobs;
     private final Routes wiring;
@@ -117,6 +118,10 @@ public final class LabelPropServer implements AutoCloseable {
         // never Content-Encoding: a .nii.gz must reach the browser as the gzip bytes it is
         cfg.http.compressionStrategy = CompressionStrategy.NONE;
         cfg.http.maxRequestSize = 1 << 20; // JSON bodies only; volumes are streamed
+        cfg.requestLogger.http((ctx, ms) -> {
+            if (ctx.statusCode() >= 500) REQUESTS.warn("{} {} -> {} ({} ms)", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms));
+            else REQUESTS.debug("{} {} -> {} ({} ms)", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms));
+        });
         cfg.staticFiles.add(s -> {
             s.hostedPath = "/";
             s.directory = "/public";

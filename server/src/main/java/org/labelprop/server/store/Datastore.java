@@ -136,6 +136,31 @@ public final class Datastore {
         return Files.createDirectories(sessionDir(id).resolve("work").resolve(jobId));
     }
 
+    /**
+     * Links (or, where links are not possible, copies) the session's current volumes into {@code workDir} under the
+     * session lock, so a job reads one consistent set even if an upload replaces them meanwhile.
+     * @return the snapshot of each stored volume; kinds not uploaded are absent
+     */
+    public java.util.Map<VolumeKind, Path> snapshotInputs(String id, Path workDir) throws IOException {
+        java.util.Map<VolumeKind, Path> out = new java.util.EnumMap<>(VolumeKind.class);
+        synchronized (lock(id)) {
+            SessionRecord s = session(id);
+            for (VolumeKind k : VolumeKind.values()) {
+                VolumeSummary v = s.volume(k);
+                if (v == null) continue;
+                Path src = sessionDir(id).resolve(v.fileName()), dst = workDir.resolve("input-" + v.fileName());
+                Files.deleteIfExists(dst);
+                try {
+                    Files.createLink(dst, src);
+                } catch (UnsupportedOperationException | IOException e) {
+                    Files.copy(src, dst);
+                }
+                out.put(k, dst);
+            }
+        }
+        return out;
+    }
+
     public Path resultsDir(String id) { return sessionDir(id).resolve("results"); }
 
     /** Names of the published results of a session, sorted. */
