@@ -86,7 +86,7 @@ class InterpolateEndToEndTest extends ServerFixture {
 
     @Test
     void unknownRoutesAndResourcesAnswerJson404() throws Exception {
-        for (String path : new String[] {"/api/nothing", "/api/sessions/0123456789abcdef", "/api/jobs/0123456789abcdef",
+        for (String path : new String[] {"/api/nothing", "/nothing.html", "/api/sessions/0123456789abcdef", "/api/jobs/0123456789abcdef",
             "/api/sessions/../../etc/passwd"}) {
             HttpResponse<String> r = api.get(path);
             assertThat(r.statusCode()).as(path).isEqualTo(404);
