@@ -30,7 +30,11 @@ public final class ParameterSet implements AutoCloseable {
 
     public List<String> names() { return List.copyOf(tensors.keySet()); }
 
-    public long[] shape(String name) { return shapes.get(name).clone(); }
+    public long[] shape(String name) {
+        long[] s = shapes.get(name);
+        if (s == null) throw new IllegalArgumentException("the network has no weight named " + name + "; it has " + shapes.keySet());
+        return s.clone();
+    }
 
     /** Number of scalar weights. */
     public long count() {

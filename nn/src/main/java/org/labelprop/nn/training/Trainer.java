@@ -40,7 +40,16 @@ public final class Trainer implements AutoCloseable {
         adam = new Adam(net.parameters(), options);
     }
 
+    /** Trains with the epoch and time limits of the configuration. */
     public TrainingReport train(SliceStack scan, AnnotationStack annotations, ProgressListener progress) {
+        return train(scan, annotations, progress, config.epochs(), config.maxSeconds());
+    }
+
+    /**
+     * Trains for at most {@code epochs} epochs and {@code maxSeconds} seconds (used to share one optimiser across
+     * several scans); {@code annotations} may be null (unsupervised).
+     */
+    public TrainingReport train(SliceStack scan, AnnotationStack annotations, ProgressListener progress, int epochs, double maxSeconds) {
         List<Integer> annotated = annotations == null ? List.of() : annotations.annotatedSlices();
         List<int[]> chunks = new ArrayList<>();
         for (int i = 0; i + 1 < annotated.size(); i++) chunks.add(new int[] {annotated.get(i), annotated.get(i + 1)});
@@ -50,7 +59,7 @@ public final class Trainer implements AutoCloseable {
         for (int i = 0; i + 1 < scan.slices(); i++)
             if (i < first || i >= last) { free.add(new int[] {i, 0}); free.add(new int[] {i, 1}); }
         int pairSteps = (free.size() + config.batchPairs() - 1) / config.batchPairs();
-        long perEpoch = chunks.size() + pairSteps, total = perEpoch * config.epochs();
+        long perEpoch = chunks.size() + pairSteps, total = perEpoch * epochs;
         Random rng = new Random(config.seed());
         long start = System.nanoTime();
         int steps = 0, epoch = 0;
@@ -58,7 +67,7 @@ public final class Trainer implements AutoCloseable {
         String stop = "epochs";
         try (ScanTensors t = new ScanTensors(scan, annotations)) {
             outer:
-            for (; epoch < config.epochs(); epoch++) {
+            for (; epoch < epochs; epoch++) {
                 List<Integer> order = new ArrayList<>();
                 for (int i = 0; i < perEpoch; i++) order.add(i);
                 Collections.shuffle(order, rng);
@@ -66,7 +75,7 @@ public final class Trainer implements AutoCloseable {
                 double sum = 0;
                 for (int k : order) {
                     ProgressListener.checkCancelled();
-                    if (seconds(start) >= config.maxSeconds()) { stop = "time budget"; break outer; }
+                    if (seconds(start) >= maxSeconds) { stop = "time budget"; break outer; }
                     double loss;
                     if (k < chunks.size()) {
                         int[] c = chunks.get(k);
@@ -78,7 +87,7 @@ public final class Trainer implements AutoCloseable {
                     }
                     if (steps++ == 0) firstLoss = loss;
                     sum += loss;
-                    double frac = Math.max((double) steps / total, seconds(start) / config.maxSeconds());
+                    double frac = Math.max((double) steps / total, seconds(start) / maxSeconds);
                     progress.update("training", Math.min(1000, Math.round(1000 * frac)), 1000);
                 }
                 epochLoss = sum / perEpoch;
