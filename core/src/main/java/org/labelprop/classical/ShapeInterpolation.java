@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.labelprop.classical;
 
+import java.util.Arrays;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.labelprop.progress.ProgressListener;
 import org.labelprop.propagation.AnnotatedSlices;
 import org.labelprop.volume.LabelVolume;
 import org.labelprop.volume.Shape3;
@@ -16,18 +18,22 @@ import org.labelprop.volume.Spacing;
  * For consecutive annotated slices {@code a < b} (consecutive among all annotated slices, since an annotated slice is
  * complete) and each label present on {@code a} or {@code b}, let {@code d_a}, {@code d_b} be its signed distance maps in mm
  * on those slices ({@link DistanceTransform#signed2d}: negative inside, in-plane spacing). Slice {@code s} in between, with
- * {@code t = (s - a)/(b - a)}, gets {@code d = (1 - t) d_a + t d_b} and the label where {@code d < 0}.
+ * {@code t = (s - a)/(b - a)}, gets {@code d = (1 - t) d_a + t d_b} and the label where {@code d <= 0}: a pixel exactly on
+ * the interpolated boundary belongs to the shape, so two labels whose boundaries move together leave no seam of background
+ * (pixel-centre distances are never 0 on the annotated slices themselves, so those are reproduced exactly).
  * <ul>
  * <li><b>Absent on one end</b> (present on {@code a}, absent on {@code b}, or mirrored): the absent side's distance is the
- * constant {@code +D}, {@code D} the largest inside depth of the present shape, so {@code d < 0} iff
- * {@code d_a < -D t/(1 - t)}: the shape erodes towards its deepest point and is gone from the half-way slice on.</li>
+ * constant {@code +E}, {@code E = D + h/2}, with {@code D} the largest inside depth of the present shape and {@code h} the
+ * smaller in-plane spacing, so {@code d <= 0} iff {@code d_a <= -E t/(1 - t)}: the shape erodes towards its deepest point
+ * and is gone a little before the half-way slice (at {@code t > D/(2D + h/2)}).</li>
  * <li><b>Single-slice labels</b> (see {@link AnnotatedSlices}): the mask is copied unchanged (its {@code d_a} is used as is)
  * to the slices whose nearest annotated slice is its own, i.e. up to half way to each neighbour.</li>
  * <li><b>Competing labels</b>: the label with the most negative {@code d} wins a pixel; an exact tie goes to the lower label.</li>
  * <li><b>Outside</b> [first, last annotated slice]: background, or with {@link InterpolationOptions#extrapolate()} a copy of
  * the outermost annotated slice.</li>
  * </ul>
- * Annotated slices come out unchanged. Cost: two exact distance transforms per label per annotated slice, then one pass per
+ * Annotated slices come out unchanged. Stops with a {@link java.util.concurrent.CancellationException} between intervals
+ * when the thread is interrupted. Cost: two exact distance transforms per label per annotated slice, then one pass per
  * label over each interpolated slice.
  */
 public final class ShapeInterpolation implements SliceInterpolator {
@@ -42,6 +48,7 @@ public final class ShapeInterpolation implements SliceInterpolator {
         int[] slices = annotation.slices();
         SliceDistances lower = SliceDistances.of(sparse, annotation, axis, slices[0], du, dv);
         for (int k = 0; k + 1 < slices.length; k++) {
+            ProgressListener.checkCancelled(); // a server job may be cancelled by interrupting its thread
             int a = slices[k], b = slices[k + 1];
             SliceDistances upper = SliceDistances.of(sparse, annotation, axis, b, du, dv);
             for (int s = a + 1; s < b; s++)
@@ -60,7 +67,8 @@ public final class ShapeInterpolation implements SliceInterpolator {
     private static int[] interpolated(AnnotatedSlices annotation, SliceDistances lo, SliceDistances hi, int s) {
         double t = (double) (s - lo.slice) / (hi.slice - lo.slice);
         int n = lo.pixels;
-        double[] best = new double[n]; // starts at 0: only d < 0 may win
+        double[] best = new double[n];
+        Arrays.fill(best, Double.POSITIVE_INFINITY);
         int[] winner = new int[n];
         TreeSet<Integer> candidates = new TreeSet<>(lo.signed.keySet());
         candidates.addAll(hi.signed.keySet());
@@ -76,20 +84,21 @@ public final class ShapeInterpolation implements SliceInterpolator {
             } else if (da != null && db != null) {
                 for (int p = 0; p < n; p++) d[p] = (1 - t) * da[p] + t * db[p];
             } else if (da != null) {
-                double depth = lo.depth.get(label);
+                double depth = lo.depth.get(label) + lo.halfPixel;
                 for (int p = 0; p < n; p++) d[p] = (1 - t) * da[p] + t * depth;
             } else {
-                double depth = hi.depth.get(label);
+                double depth = hi.depth.get(label) + hi.halfPixel;
                 for (int p = 0; p < n; p++) d[p] = (1 - t) * depth + t * db[p];
             }
             for (int p = 0; p < n; p++)
-                if (d[p] < best[p]) { best[p] = d[p]; winner[p] = label; }
+                if (d[p] <= 0 && d[p] < best[p]) { best[p] = d[p]; winner[p] = label; }
         }
         return winner;
     }
 
-    /** The signed distance map and largest inside depth (mm) of every label present on one annotated slice. */
-    private record SliceDistances(int slice, int pixels, TreeMap<Integer, double[]> signed, TreeMap<Integer, Double> depth) {
+    /** The signed distance map and largest inside depth (mm) of every label present on one annotated slice; half a pixel (mm). */
+    private record SliceDistances(int slice, int pixels, double halfPixel, TreeMap<Integer, double[]> signed,
+                                  TreeMap<Integer, Double> depth) {
         static SliceDistances of(LabelVolume sparse, AnnotatedSlices annotation, SliceAxis axis, int slice, double du, double dv) {
             var view = sparse.slice(axis, slice);
             int[] pixels = view.toArray();
@@ -105,7 +114,7 @@ public final class ShapeInterpolation implements SliceInterpolator {
                 signed.put(label, sd);
                 depth.put(label, -deepest);
             }
-            return new SliceDistances(slice, pixels.length, signed, depth);
+            return new SliceDistances(slice, pixels.length, Math.min(du, dv) / 2, signed, depth);
         }
     }
 }

@@ -32,23 +32,29 @@ import org.labelprop.server.store.NiftiInspector;
  * ({@link Routes}), serves the browser UI from classpath {@code /public}. {@link #start} returns a running handle.
  */
 public final class LabelPropServer implements AutoCloseable {
+    private static final org.slf4j.Logger REQUESTS = org.slf4j.LoggerFactory.getLogger("org.labelprop.server.requests");
     private final Javalin app;
     private final JobManager jobs;
+    private final Routes wiring;
     private final List<String> routes;
 
-    private LabelPropServer(Javalin app, JobManager jobs, List<String> routes) {
+    private LabelPropServer(Javalin app, JobManager jobs, Routes wiring, List<String> routes) {
         this.app = app;
         this.jobs = jobs;
+        this.wiring = wiring;
         this.routes = routes;
     }
 
-    /** Starts a server with the job types of this build. */
+    /**
+     * Starts a server with the job types of this build; without a token in {@code config}, {@value ServerConfig#TOKEN_ENV}
+     * from the environment is used when set.
+     */
     public static LabelPropServer start(ServerConfig config) throws IOException {
-        return start(config, DefaultRunners.create(Json.shared()));
+        return start(config.withEnvironmentToken(), DefaultRunners.create(Json.shared()));
     }
 
     /**
-     * Starts a server with the given job types.
+     * Starts a server with the given job types and exactly the given configuration (no environment lookup).
      * @throws IllegalArgumentException when binding a non-loopback host without a token
      */
     public static LabelPropServer start(ServerConfig config, JobRunners runners) throws IOException {
@@ -72,10 +78,11 @@ public final class LabelPropServer implements AutoCloseable {
         try {
             app.start(config.host(), config.port());
         } catch (RuntimeException e) {
+            wiring.close();
             jobs.close();
             throw e;
         }
-        return new LabelPropServer(app, jobs, routes);
+        return new LabelPropServer(app, jobs, wiring, routes);
     }
 
     /** The TCP port the server listens on (useful after asking for port 0). */
@@ -87,6 +94,7 @@ public final class LabelPropServer implements AutoCloseable {
     /** Stops accepting requests, then stops the workers (running jobs end as failed). */
     public void stop() {
         app.stop();
+        wiring.close();
         jobs.close();
     }
 
@@ -110,6 +118,10 @@ public final class LabelPropServer implements AutoCloseable {
         // never Content-Encoding: a .nii.gz must reach the browser as the gzip bytes it is
         cfg.http.compressionStrategy = CompressionStrategy.NONE;
         cfg.http.maxRequestSize = 1 << 20; // JSON bodies only; volumes are streamed
+        cfg.requestLogger.http((ctx, ms) -> {
+            if (ctx.statusCode() >= 500) REQUESTS.warn("{} {} -> {} ({} ms)", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms));
+            else REQUESTS.debug("{} {} -> {} ({} ms)", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms));
+        });
         cfg.staticFiles.add(s -> {
             s.hostedPath = "/";
             s.directory = "/public";

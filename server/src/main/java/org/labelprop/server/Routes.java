@@ -17,7 +17,7 @@ import org.labelprop.server.store.VolumeInspector;
 import org.labelprop.server.store.VolumeKind;
 
 /** The route table: every endpoint in one place; {@code openapi.yaml} must list exactly these. */
-final class Routes {
+final class Routes implements AutoCloseable {
     private final SessionController sessions;
     private final VolumeController volumes;
     private final JobController jobs;
@@ -66,6 +66,8 @@ final class Routes {
         r.get("/api/checkpoints/{name}", checkpoints::get);
         r.delete("/api/checkpoints/{name}", checkpoints::delete);
     }
+
+    @Override public void close() { jobs.close(); }
 
     private static byte[] openApi() throws IOException {
         try (InputStream in = Routes.class.getResourceAsStream("/openapi.yaml")) {

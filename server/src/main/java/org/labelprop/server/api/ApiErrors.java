@@ -33,6 +33,7 @@ public final class ApiErrors {
             ctx.header(Header.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
             send(ctx, 429, e.getMessage());
         });
+        routes.exception(UnsupportedOperationException.class, (e, ctx) -> send(ctx, 501, e.getMessage()));
         routes.exception(HttpResponseException.class, (e, ctx) -> send(ctx, e.getStatus(), e.getMessage()));
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);

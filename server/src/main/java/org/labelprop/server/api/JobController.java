@@ -7,6 +7,10 @@ import io.javalin.http.sse.SseHandler;
 import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.labelprop.server.jobs.JobManager;
 import org.labelprop.server.jobs.JobParams;
 import org.labelprop.server.jobs.JobRunner;
@@ -16,9 +20,16 @@ import org.labelprop.server.store.SessionRecord;
 import org.labelprop.server.store.VolumeKind;
 
 /** {@code /api/sessions/{id}/jobs} and {@code /api/jobs/{jobId}}: submit, follow and cancel jobs. */
-public final class JobController {
+public final class JobController implements AutoCloseable {
+    /** A comment line this often keeps idle event streams open through the server's and proxies' idle timeouts. */
+    static final long HEARTBEAT_SECONDS = 15;
     private final Datastore store;
     private final JobManager jobs;
+    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "labelprop-sse-heartbeat");
+        t.setDaemon(true);
+        return t;
+    });
 
     public JobController(Datastore store, JobManager jobs) {
         this.store = store;
@@ -76,9 +87,20 @@ public final class JobController {
     private void stream(SseClient client, String id) {
         client.keepAlive();
         Runnable unsubscribe = jobs.subscribe(id, s -> send(client, s));
-        client.onClose(unsubscribe);
+        ScheduledFuture<?> beat = heartbeat.scheduleAtFixedRate(() -> {
+            synchronized (client) {
+                if (!client.terminated()) client.sendComment("heartbeat");
+            }
+        }, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+        client.onClose(() -> {
+            unsubscribe.run();
+            beat.cancel(false);
+        });
         send(client, jobs.status(id));
     }
+
+    /** Stops the heartbeat thread. */
+    @Override public void close() { heartbeat.shutdownNow(); }
 
     private static void send(SseClient client, JobStatus s) {
         synchronized (client) {

@@ -36,6 +36,11 @@ public final class VolumeController {
         if (kind != VolumeKind.IMAGE && before.image() == null) throw noImage(id, kind);
         ReceivedFile file = receiver.receive(ctx);
         try {
+            VolumeSummary same = store.session(id).volume(kind);
+            if (same != null && same.sha256().equals(file.sha256()) && same.bytes() == file.bytes()) {
+                ctx.json(same); // the very bytes already stored (SHA-256): nothing to validate or replace
+                return;
+            }
             VolumeSummary v;
             reading.acquire();
             try {

@@ -10,7 +10,7 @@ public final class DefaultRunners {
     public static JobRunners create(ObjectMapper json) {
         return new JobRunners()
             .register("interpolate", new InterpolateRunner(json))
-            .unavailable("train", "deep training is not wired into the server yet (needs the nn module's DeepLabelProp)")
-            .unavailable("propagate", "deep propagation is not wired into the server yet (needs LabelPropagation)");
+            .unavailable("train", "saving trained checkpoints is not available yet; a \"propagate\" job trains on the session's scan itself")
+            .register("propagate", new PropagateRunner(json));
     }
 }

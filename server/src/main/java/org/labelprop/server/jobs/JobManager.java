@@ -145,16 +145,20 @@ public final class JobManager implements AutoCloseable {
     // ---- used by JobWorker
 
     Job take() throws InterruptedException {
+        Job job;
         synchronized (queue) {
             while (queue.isEmpty() && !closed) queue.wait();
             if (closed) return null;
-            Job job = queue.removeFirst();
-            synchronized (job) {
-                job.worker = Thread.currentThread();
-                update(job, job.record.running(), true);
-            }
-            return job;
+            job = queue.removeFirst();
         }
+        // lock order is job, then queue (status() looks up queue positions): never take the job lock inside the queue lock
+        synchronized (job) {
+            job.worker = Thread.currentThread();
+            // cancelled between leaving the queue and getting a worker: let the runner see it at its first check
+            if (job.cancelRequested) Thread.currentThread().interrupt();
+            update(job, job.record.running(), true);
+        }
+        return job;
     }
 
     Datastore store() { return store; }

@@ -4,6 +4,7 @@ package org.labelprop.server.jobs;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import org.labelprop.progress.ProgressListener;
 import org.labelprop.server.store.Datastore;
@@ -44,10 +45,11 @@ final class JobWorker implements Runnable {
             JobRunner runner = manager.runners().runner(r.type())
                 .orElseThrow(() -> new IllegalStateException("no runner for job type '" + r.type() + "'"));
             Path work = store.workDir(r.session(), r.id());
-            SessionFiles in = new SessionFiles(r.session(), file(store, r.session(), VolumeKind.IMAGE),
-                file(store, r.session(), VolumeKind.LABELS), file(store, r.session(), VolumeKind.HINTS), store.checkpointsDir(), work);
+            Map<VolumeKind, Path> inputs = store.snapshotInputs(r.session(), work);
+            SessionFiles in = new SessionFiles(r.session(), inputs.get(VolumeKind.IMAGE), inputs.get(VolumeKind.LABELS),
+                inputs.get(VolumeKind.HINTS), store.checkpointsDir(), work);
             ProgressListener progress = (stage, done, total) -> {
-                manager.progress(job, total > 0 ? (double) done / total : 0, stage + " " + done + "/" + total);
+                manager.progress(job, total > 0 ? (double) done / total : 0, stage);
                 ProgressListener.checkCancelled();
             };
             JobOutcome out = runner.run(in, r.params(), progress);
@@ -72,10 +74,6 @@ final class JobWorker implements Runnable {
                 manager.finish(job, JobState.FAILED, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), List.of());
             }
         }
-    }
-
-    private static Path file(Datastore store, String session, VolumeKind kind) {
-        return store.volumeFile(session, kind).orElse(null);
     }
 
     private static void discard(Datastore store, JobRecord r) {

@@ -21,6 +21,7 @@ import java.util.stream.Stream;
  * {@code tmp/}. Every file appears under its final name by an atomic rename, so readers never see half a file.
  */
 public final class Datastore {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Datastore.class);
     private final Path root;
     private final ObjectMapper json;
     private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
@@ -84,7 +85,12 @@ public final class Datastore {
             session(id);
             Path trash = Files.createTempDirectory(root.resolve("tmp"), "deleted-");
             AtomicFiles.move(sessionDir(id), trash.resolve(id));
-            AtomicFiles.deleteTree(trash);
+            try {
+                AtomicFiles.deleteTree(trash);
+            } catch (IOException e) {
+                // a cancelled job may still be writing in there; tmp/ is emptied at the next start
+                LOG.warn("could not remove all of deleted session {} yet: {}", id, e.toString());
+            }
         }
     }
 
@@ -128,6 +134,31 @@ public final class Datastore {
     /** A private directory where job {@code jobId} writes its outputs before they are published. */
     public Path workDir(String id, String jobId) throws IOException {
         return Files.createDirectories(sessionDir(id).resolve("work").resolve(jobId));
+    }
+
+    /**
+     * Links (or, where links are not possible, copies) the session's current volumes into {@code workDir} under the
+     * session lock, so a job reads one consistent set even if an upload replaces them meanwhile.
+     * @return the snapshot of each stored volume; kinds not uploaded are absent
+     */
+    public java.util.Map<VolumeKind, Path> snapshotInputs(String id, Path workDir) throws IOException {
+        java.util.Map<VolumeKind, Path> out = new java.util.EnumMap<>(VolumeKind.class);
+        synchronized (lock(id)) {
+            SessionRecord s = session(id);
+            for (VolumeKind k : VolumeKind.values()) {
+                VolumeSummary v = s.volume(k);
+                if (v == null) continue;
+                Path src = sessionDir(id).resolve(v.fileName()), dst = workDir.resolve("input-" + v.fileName());
+                Files.deleteIfExists(dst);
+                try {
+                    Files.createLink(dst, src);
+                } catch (UnsupportedOperationException | IOException e) {
+                    Files.copy(src, dst);
+                }
+                out.put(k, dst);
+            }
+        }
+        return out;
     }
 
     public Path resultsDir(String id) { return sessionDir(id).resolve("results"); }

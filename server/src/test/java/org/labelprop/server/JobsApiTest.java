@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.labelprop.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Queue, cancellation, events and parameter checks, driven by the test-only "test-loop" job. */
+class JobsApiTest extends ServerFixture {
+    String id;
+
+    @Override ServerConfig config() { return super.config().withWorkers(1).withQueueCapacity(2); }
+
+    @BeforeEach
+    void up() throws Exception {
+        start();
+        id = api.createSession();
+    }
+
+    @Test
+    void aRunningJobIsCancelledWithinSeconds() throws Exception {
+        String job = submit("{\"type\":\"test-loop\",\"steps\":1000000,\"sleepMs\":1}");
+        awaitState(job, "running");
+        long t0 = System.nanoTime();
+        HttpResponse<String> del = api.delete("/api/jobs/" + job);
+        assertThat(del.statusCode()).isEqualTo(200);
+        JsonNode end = api.awaitJob(job, Duration.ofSeconds(5));
+        assertThat(end.get("state").asText()).isEqualTo("cancelled");
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(3));
+        assertThat(end.get("progress").asDouble()).isBetween(0.0, 1.0);
+        assertThat(api.delete("/api/jobs/" + job).statusCode()).as("cancelling a finished job").isEqualTo(409);
+        // the worker is free again
+        String next = submit("{\"type\":\"test-loop\",\"steps\":3,\"sleepMs\":1}");
+        assertThat(api.awaitJob(next, Duration.ofSeconds(5)).get("state").asText()).isEqualTo("succeeded");
+    }
+
+    @Test
+    void aFullQueueAnswers429WithRetryAfterAndShowsPositions() throws Exception {
+        String running = submit("{\"type\":\"test-loop\",\"steps\":1000000,\"sleepMs\":1}");
+        awaitState(running, "running");
+        String first = submit("{\"type\":\"test-loop\"}"), second = submit("{\"type\":\"test-loop\"}");
+        assertThat(Api.json(api.get("/api/jobs/" + first)).get("queuePosition").asInt()).isEqualTo(1);
+        assertThat(Api.json(api.get("/api/jobs/" + second)).get("queuePosition").asInt()).isEqualTo(2);
+        assertThat(Api.json(api.get("/api/jobs/" + running)).get("queuePosition").isNull()).isTrue();
+        HttpResponse<String> full = api.post("/api/sessions/" + id + "/jobs", "{\"type\":\"test-loop\"}");
+        assertThat(full.statusCode()).isEqualTo(429);
+        assertThat(full.headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isPositive());
+        assertThat(Api.json(full).get("error").asText()).contains("queue is full");
+        // cancelling a queued job frees its place and moves the next one up
+        assertThat(Api.json(api.delete("/api/jobs/" + first)).get("state").asText()).isEqualTo("cancelled");
+        assertThat(Api.json(api.get("/api/jobs/" + second)).get("queuePosition").asInt()).isEqualTo(1);
+        assertThat(api.post("/api/sessions/" + id + "/jobs", "{\"type\":\"test-loop\"}").statusCode()).isEqualTo(202);
+    }
+
+    @Test
+    void serverSentEventsFollowTheJobToTheEnd() throws Exception {
+        String job = submit("{\"type\":\"test-loop\",\"steps\":200,\"sleepMs\":2}");
+        HttpResponse<Stream<String>> r = api.http.send(api.request("/api/jobs/" + job + "/events").header("Accept", "text/event-stream")
+            .GET().build(), HttpResponse.BodyHandlers.ofLines());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/event-stream"));
+        List<JsonNode> events = new ArrayList<>();
+        try (Stream<String> lines = r.body()) {
+            for (String line : (Iterable<String>) lines::iterator)
+                if (line.startsWith("data:")) events.add(Api.JSON.readTree(line.substring(5)));
+        }
+        assertThat(events).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(events.get(events.size() - 1).get("state").asText()).isEqualTo("succeeded");
+        assertThat(events).allSatisfy(e -> assertThat(e.get("id").asText()).isEqualTo(job));
+        List<Double> progress = events.stream().map(e -> e.get("progress").asDouble()).toList();
+        assertThat(progress).isSorted();
+        assertThat(api.get("/api/jobs/" + job + "/events").statusCode()).as("without Accept").isEqualTo(406);
+    }
+
+    @Test
+    void badJobRequestsGetTheirStatusAndAMessage() throws Exception {
+        expect(400, "{\"type\":\"sculpt\"}", "unknown job type");
+        expect(400, "{\"type\":\"interpolate\",\"axis\":3}", "axis");
+        expect(400, "{\"type\":\"interpolate\",\"axis\":\"z\"}", "axis");
+        expect(400, "{\"axis\":2}", "type");
+        expect(400, "not json", "JSON");
+        expect(400, "{\"type\":\"interpolate\",\"fusion\":\"max\"}", "fusion");
+        expect(400, "{\"type\":\"interpolate\",\"checkpoint\":\"../x\"}", "checkpoint");
+        expect(409, "{\"type\":\"interpolate\"}", "image");
+        expect(501, "{\"type\":\"train\"}", "not available");
+        expect(409, "{\"type\":\"propagate\"}", "image");
+        assertThat(api.post("/api/sessions/0123456789abcdef/jobs", "{\"type\":\"test-loop\"}").statusCode()).isEqualTo(404);
+        assertThat(Api.json(api.get("/api/jobs?session=" + id))).isEmpty();
+    }
+
+    private void expect(int status, String body, String inMessage) throws Exception {
+        HttpResponse<String> r = api.post("/api/sessions/" + id + "/jobs", body);
+        assertThat(r.statusCode()).as(body + " -> " + r.body()).isEqualTo(status);
+        assertThat(Api.json(r).get("error").asText()).containsIgnoringCase(inMessage);
+    }
+
+    private String submit(String body) throws Exception {
+        HttpResponse<String> r = api.post("/api/sessions/" + id + "/jobs", body);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+        return Api.json(r).get("id").asText();
+    }
+
+    private void awaitState(String job, String state) throws Exception {
+        long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!Api.json(api.get("/api/jobs/" + job)).get("state").asText().equals(state)) {
+            if (System.nanoTime() > end) throw new AssertionError("job " + job + " never reached " + state);
+            Thread.sleep(10);
+        }
+    }
+}

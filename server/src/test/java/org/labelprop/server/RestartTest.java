@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.labelprop.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** Sessions and finished results survive a restart; jobs that were running are reported failed, with the reason. */
+class RestartTest extends ServerFixture {
+    @Test
+    void aGracefulRestartKeepsSessionsResultsAndFailsTheRunningJob() throws Exception {
+        start();
+        String id = api.createSession();
+        api.put("/api/sessions/" + id + "/image", TestVolumes.imageBytes(scratch, true));
+        api.put("/api/sessions/" + id + "/labels", TestVolumes.labelBytes(scratch, TestVolumes.GRID));
+        String done = jobId(api.post("/api/sessions/" + id + "/jobs", "{\"type\":\"interpolate\"}").body());
+        assertThat(api.awaitJob(done, Duration.ofSeconds(20)).get("state").asText()).isEqualTo("succeeded");
+        byte[] fused = api.getBytes("/api/sessions/" + id + "/results/fused").body();
+        String running = jobId(api.post("/api/sessions/" + id + "/jobs", "{\"type\":\"test-loop\",\"steps\":1000000,\"sleepMs\":1}").body());
+        while (!Api.json(api.get("/api/jobs/" + running)).get("state").asText().equals("running")) Thread.sleep(10);
+
+        server.stop();
+        start();
+
+        assertThat(api.getBytes("/api/sessions/" + id + "/results/fused").body()).isEqualTo(fused);
+        JsonNode s = Api.json(api.get("/api/sessions/" + id));
+        assertThat(s.get("labels").toString()).isEqualTo("[1,2]");
+        assertThat(Api.json(api.get("/api/jobs/" + done)).get("state").asText()).isEqualTo("succeeded");
+        JsonNode r = Api.json(api.get("/api/jobs/" + running));
+        assertThat(r.get("state").asText()).isEqualTo("failed");
+        assertThat(r.get("message").asText()).contains("interrupted");
+    }
+
+    @Test
+    void afterAKillTheJobLeftRunningOnDiskIsReportedFailedAndNothingHalfWrittenIsServed() throws Exception {
+        start();
+        String id = api.createSession();
+        api.put("/api/sessions/" + id + "/image", TestVolumes.imageBytes(scratch, true));
+        api.put("/api/sessions/" + id + "/labels", TestVolumes.labelBytes(scratch, TestVolumes.GRID));
+        String done = jobId(api.post("/api/sessions/" + id + "/jobs", "{\"type\":\"interpolate\"}").body());
+        assertThat(api.awaitJob(done, Duration.ofSeconds(20)).get("state").asText()).isEqualTo("succeeded");
+        byte[] fused = api.getBytes("/api/sessions/" + id + "/results/fused").body();
+        server.stop();
+        server = null;
+
+        // what kill -9 leaves behind: a record still "running", its half-written output, a stray temp record and upload
+        Path jobs = dataDir.resolve("jobs");
+        ObjectNode rec = (ObjectNode) Api.JSON.readTree(jobs.resolve(done + ".json").toFile());
+        String killed = "00000000000000aa";
+        rec.put("id", killed).put("state", "running").put("progress", 0.4).put("message", "training 4/10").putNull("finishedAt");
+        Files.writeString(jobs.resolve(killed + ".json"), rec.toString());
+        Files.writeString(jobs.resolve(".tmp-0000000000000bb.json123"), "{\"id\":\"0000");
+        Path work = Files.createDirectories(dataDir.resolve("sessions").resolve(id).resolve("work").resolve(killed));
+        Files.write(work.resolve("fused.nii.gz"), new byte[] {31, (byte) 139, 8});
+        Files.write(dataDir.resolve("tmp").resolve("upload-1.nii"), new byte[100]);
+        Files.createDirectories(dataDir.resolve("sessions").resolve("0000000000000ccc")); // create cut short before its record
+
+        start();
+        JsonNode r = Api.json(api.get("/api/jobs/" + killed));
+        assertThat(r.get("state").asText()).isEqualTo("failed");
+        assertThat(r.get("message").asText()).isEqualTo("interrupted by server restart");
+        assertThat(r.get("finishedAt").isNull()).isFalse();
+        assertThat(api.getBytes("/api/sessions/" + id + "/results/fused").body()).isEqualTo(fused);
+        assertThat(ids(api.get("/api/sessions"))).containsExactly(id);
+        assertThat(Files.exists(work)).as("stale work directory").isFalse();
+        try (var tmp = Files.list(dataDir.resolve("tmp"))) { assertThat(tmp).isEmpty(); }
+        // the record on disk says failed too, so a second restart agrees
+        assertThat(Api.JSON.readTree(jobs.resolve(killed + ".json").toFile()).get("state").asText()).isEqualTo("failed");
+    }
+
+    private static String jobId(String body) throws Exception { return Api.JSON.readTree(body).get("id").asText(); }
+
+    private static java.util.List<String> ids(java.net.http.HttpResponse<String> r) throws Exception {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        Api.json(r).forEach(n -> out.add(n.get("id").asText()));
+        return out;
+    }
+}
