@@ -19,6 +19,8 @@ export class JobPanel {
     $('run-train').addEventListener('click', () => this.run({
       type: 'train',
       epochs: Number($('epochs-input').value),
+      maxSeconds: Number($('budget-input').value),
+      refineSeconds: Number($('refine-input').value),
       checkpoint: $('pretrained-select').value || undefined,
     }));
     $('run-checkpoint').addEventListener('click', () => {
@@ -74,7 +76,7 @@ export class JobPanel {
     try {
       await this.hooks.ensureUploaded();
       const body = { ...params, axis: this.state.axis, fusion: $('fusion-select').value };
-      const submitted = await this.api.submitJob(session.id, body);
+      const submitted = await this.submit(session.id, body);
       this.job = submitted;
       const job = await watchJob(this.api, submitted.id, (update) => this.showProgress(update));
       if (job.state === 'succeeded') await this.loadResults();
@@ -86,6 +88,21 @@ export class JobPanel {
       this.job = null;
       this.setRunning(false);
       this.refreshCheckpoints().catch(() => {});
+    }
+  }
+
+  /**
+   * Submits a job. A server that cannot run "train" as a job type of its own (501) trains on the
+   * scan inside a "propagate" job without checkpoint: "Train & propagate" is then sent that way.
+   */
+  async submit(sessionId, body) {
+    const type = body.type === 'train' && this.trainAsPropagate ? 'propagate' : body.type;
+    try {
+      return await this.api.submitJob(sessionId, { ...body, type });
+    } catch (err) {
+      if (err.status !== 501 || type !== 'train') throw err;
+      this.trainAsPropagate = true;
+      return this.api.submitJob(sessionId, { ...body, type: 'propagate' });
     }
   }
 
