@@ -13,7 +13,7 @@ record BenchmarkRow(String method, String protocol, int[] slices, EvaluationRepo
 
     String line() {
         return String.format(Locale.ROOT, "%-10s %-11s Dice %.3f  HD95 %6.2f mm  all-slices Dice %.3f  %7.2f s  %5d MB",
-            method, protocol, report.primaryDice(), report.primaryHd95(), report.meanDiceAll(), seconds, peakMb);
+            method, protocol, report.meanDiceInRange(), report.meanHd95InRange(), report.meanDiceAll(), seconds, peakMb);
     }
 
     static String table(List<BenchmarkRow> rows) {
@@ -22,7 +22,7 @@ record BenchmarkRow(String method, String protocol, int[] slices, EvaluationRepo
             "all Dice", "time (s)", "peak RSS (MB)"));
         for (BenchmarkRow r : rows)
             sb.append(String.format(Locale.ROOT, "%-10s %-11s %-8.3f %-10.2f %-9.3f %-9.2f %d%n", r.method, r.protocol,
-                r.report.primaryDice(), r.report.primaryHd95(), r.report.meanDiceAll(), r.seconds, r.peakMb));
+                r.report.meanDiceInRange(), r.report.meanHd95InRange(), r.report.meanDiceAll(), r.seconds, r.peakMb));
         sb.append("Dice = mean over labels of the Dice on the non-annotated slices inside each label's annotated range.\n");
         return sb.toString();
     }

@@ -55,7 +55,7 @@ final class DemoCommand implements Callable<Integer> {
         Nifti.writeLabels(result, fused);
         EvaluationReport r = Evaluation.evaluate(fused, c.truth(), sparse, c.axis());
         out.print(r.toTable());
-        out.printf(Locale.ROOT, "method %s: mean Dice on the non-annotated slices %.3f (%.1f s)%n", method.cliName(), r.primaryDice(), seconds);
+        out.printf(Locale.ROOT, "method %s: mean Dice on the non-annotated slices %.3f (%.1f s)%n", method.cliName(), r.meanDiceInRange(), seconds);
         out.println("wrote " + result + " (with image.nii.gz, annotations.nii.gz and truth.nii.gz beside it)");
         return ExitCodes.OK;
     }
