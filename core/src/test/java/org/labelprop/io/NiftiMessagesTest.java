@@ -126,6 +126,17 @@ class NiftiMessagesTest {
     }
 
     @Test
+    void geometryThatOverflowsIsRefused() throws IOException {
+        Path v2 = dir.resolve("overflow.nii");
+        Nifti.write(v2, Nifti.header(Grid.of(new Shape3(2, 2, 2), Spacing.isotropic(1))).withVersion(2), i -> i);
+        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(v2)).order(ByteOrder.LITTLE_ENDIAN);
+        b.putDouble(104 + 8, 0);                                   // pixdim[1] unusable: spacing from the sform column
+        for (int row = 0; row < 3; row++) b.putDouble(400 + 32 * row, Double.MAX_VALUE);
+        Files.write(v2, b.array());
+        assertMentions(volumeError(v2), "overflow.nii", "no usable geometry");
+    }
+
+    @Test
     void labelMapsRefuseValuesThatAreNotLabelsNamingTheVoxel() throws IOException {
         String half = assertThrows(NiftiFormatException.class, () -> Nifti.readLabels(file("half.nii", b -> b.putFloat(352 + 4 * 13, 2.5f)))).getMessage();
         assertMentions(half, "half.nii", "whole numbers 0..65535", "found 2.5 at voxel (1, 1, 1)");
