@@ -91,13 +91,14 @@ class NiftiOracleTest {
         assertTrue(Nifti.readVolume(copy).grid().affine().maxAbsDiff(v.grid().affine()) <= 1e-4);
     }
 
+    /** A file we wrote and what nibabel must find in it. */
+    private record Written(String name, Grid grid, int datatype, int intent, double slope, double inter, double[] values, double calMax) {}
+
     @Test
     void filesWeWriteAreReadByNibabelWithTheSameAffineCodesAndValues(@TempDir Path dir) throws Exception {
         Nibabel.requireNibabel();
         Random rnd = new Random(77);
-        List<String> names = new ArrayList<>();
-        List<Grid> grids = new ArrayList<>();
-        List<double[]> values = new ArrayList<>();
+        List<Written> cases = new ArrayList<>();
         for (int n = 0; n < 24; n++) {
             Shape3 shape = new Shape3(2 + rnd.nextInt(5), 2 + rnd.nextInt(5), 1 + rnd.nextInt(4));
             Grid grid = randomGrid(rnd, shape, n % 4);
@@ -109,40 +110,53 @@ class NiftiOracleTest {
                 int max = n % 4 == 0 ? 1000 : 7;      // uint16 and uint8 outputs
                 for (int i = 0; i < l.length; i++) { l[i] = rnd.nextInt(max + 1); data[i] = l[i]; }
                 Nifti.writeLabels(dir.resolve(name), new LabelVolume(grid, l));
+                int top = java.util.Arrays.stream(l).max().orElse(0);
+                cases.add(new Written(name, grid, top > 255 ? 512 : 2, 1002, 1, 0, data, top));
             } else {
                 float[] f = new float[data.length];
                 for (int i = 0; i < f.length; i++) { f[i] = (float) (rnd.nextGaussian() * 500); data[i] = f[i]; }
                 Nifti.writeVolume(dir.resolve(name), new Volume(grid, f));
+                cases.add(new Written(name, grid, 16, 0, 1, 0, data, 0));
             }
-            names.add(name); grids.add(grid); values.add(data);
         }
-        Files.write(dir.resolve("java_manifest.txt"), names);
+        // the lower-level writer: every data type, NIfTI-2 and big-endian, with scaling
+        NiftiDataType[] types = NiftiDataType.values();
+        for (int n = 0; n < types.length; n++) {
+            Grid grid = randomGrid(rnd, new Shape3(3, 4, 2), n % 4);
+            NiftiHeader h = Nifti.header(grid).withDataType(types[n]).withVersion(1 + n % 2)
+                .withByteOrder(n % 3 == 0 ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN).withScaling(n % 2 == 0 ? 0.5 : 1, n);
+            String name = String.format(Locale.ROOT, "raw_%s_v%d.nii%s", types[n], h.version(), n % 2 == 0 ? ".gz" : "");
+            double[] stored = new double[grid.shape().voxels()], expected = new double[stored.length];
+            for (int i = 0; i < stored.length; i++) {
+                stored[i] = types[n] == NiftiDataType.FLOAT64 || types[n] == NiftiDataType.FLOAT32 ? (float) rnd.nextGaussian() : rnd.nextInt(100);
+                expected[i] = stored[i] * h.sclSlope() + h.sclInter();
+            }
+            Nifti.write(dir.resolve(name), h, i -> stored[i]);
+            cases.add(new Written(name, grid, types[n].code(), 0, h.sclSlope(), h.sclInter(), expected, 0));
+        }
+        Files.write(dir.resolve("java_manifest.txt"), cases.stream().map(Written::name).toList());
         Nibabel.run("read", dir);
         List<String> lines = Files.readAllLines(dir.resolve("nibabel_read.txt"));
-        assertEquals(names.size(), lines.size());
+        assertEquals(cases.size(), lines.size());
         for (int n = 0; n < lines.size(); n++) {
             String[] t = lines.get(n).split(" ");
-            Grid g = grids.get(n);
+            Written c = cases.get(n);
+            Grid g = c.grid();
             HeaderGeometry hg = g.header();
-            boolean labels = t[0].contains("labels");
-            assertEquals(labels ? (n % 4 == 0 ? 512 : 2) : 16, Integer.parseInt(t[1]), t[0] + " datatype");
-            assertEquals(labels ? 1002 : 0, Integer.parseInt(t[2]), t[0] + " intent");
+            assertEquals(c.name(), t[0]);
+            assertEquals(c.datatype(), Integer.parseInt(t[1]), t[0] + " datatype");
+            assertEquals(c.intent(), Integer.parseInt(t[2]), t[0] + " intent");
             assertEquals(hg.qformCode(), Integer.parseInt(t[3]), t[0] + " qform_code");
             assertEquals(hg.sformCode(), Integer.parseInt(t[4]), t[0] + " sform_code");
-            assertEquals(1.0, Double.parseDouble(t[5]), t[0]);
-            assertEquals(0.0, Double.parseDouble(t[6]), t[0]);
+            assertEquals(c.slope(), Double.parseDouble(t[5]), t[0]);
+            assertEquals(c.inter(), Double.parseDouble(t[6]), t[0]);
+            assertEquals(c.calMax(), Double.parseDouble(t[7]), 0, t[0] + " cal_max");
             assertEquals(g.shape(), new Shape3(Integer.parseInt(t[8]), Integer.parseInt(t[9]), Integer.parseInt(t[10])));
             assertClose(g.affine(), Affine.of(Nibabel.numbers(t, 11, 16)), t[0] + " affine");
             if (hg.qformCode() > 0) assertClose(hg.qform(), Affine.of(Nibabel.numbers(t, 27, 16)), t[0] + " qform");
             if (hg.sformCode() > 0) assertClose(hg.sform(), Affine.of(Nibabel.numbers(t, 43, 16)), t[0] + " sform");
             double[] oracle = Nibabel.dump(dir.resolve(t[0] + ".f64"));
-            double[] data = values.get(n);
-            double max = 0;
-            for (int i = 0; i < data.length; i++) {
-                assertEquals(data[i], oracle[i], 0, t[0] + " voxel " + i);
-                max = Math.max(max, data[i]);
-            }
-            if (labels) assertEquals(max, Double.parseDouble(t[7]), 0, t[0] + " cal_max");
+            for (int i = 0; i < oracle.length; i++) assertEquals(c.values()[i], oracle[i], 0, t[0] + " voxel " + i);
         }
     }
 
