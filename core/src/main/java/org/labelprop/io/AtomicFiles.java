@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.labelprop.io;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Writes a file all or nothing: into a temporary file in the same directory, renamed over the target when complete
+ * (atomic move where the file system allows, else replace); on any failure the temporary file is deleted.
+ */
+final class AtomicFiles {
+    private static final int BUFFER = 1 << 16;
+
+    /** Writes a file's content to a stream. */
+    interface Body {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private AtomicFiles() {}
+
+    /** Whether the name asks for gzip: it ends with ".gz" (any case). */
+    static boolean gzipByName(Path file) {
+        return file.getFileName() != null && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
+    }
+
+    /** Writes {@code body} to {@code target}, gzip-compressed (fastest level, as nibabel) when the name ends in ".gz". */
+    static void write(Path target, Body body) throws IOException {
+        Path abs = target.toAbsolutePath();
+        Path tmp = abs.resolveSibling("." + abs.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+        boolean done = false;
+        try {
+            try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE), BUFFER);
+                 OutputStream out = gzipByName(target) ? fastGzip(file) : file) {
+                body.writeTo(out);
+            }
+            try {
+                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+            }
+            done = true;
+        } finally {
+            if (!done) Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static OutputStream fastGzip(OutputStream out) throws IOException {
+        return new GZIPOutputStream(out, BUFFER) {
+            { def.setLevel(Deflater.BEST_SPEED); }
+        };
+    }
+}
