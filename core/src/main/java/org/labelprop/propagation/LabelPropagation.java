@@ -89,6 +89,18 @@ public final class LabelPropagation {
             Suggestions.rank(run.sliceUncertainty, s, MAX_SUGGESTIONS));
     }
 
+    /**
+     * Registers every neighbouring slice pair along {@code axis} with {@code registrar} (progress of that stage comes from
+     * the registrar), then propagates as {@link #run(Volume, LabelVolume, LabelVolume, NeighbourFields,
+     * PropagationOptions, ProgressListener)}.
+     */
+    public static PropagationResult run(Volume image, LabelVolume sparse, LabelVolume hintsOrNull, SliceRegistrar registrar,
+                                        org.labelprop.volume.SliceAxis axis, PropagationOptions options, ProgressListener progress) {
+        Objects.requireNonNull(registrar, "registrar");
+        ProgressListener listener = progress == null ? ProgressListener.NONE : progress;
+        return run(image, sparse, hintsOrNull, registrar.fields(image, axis, listener), options, listener);
+    }
+
     /** Lowest hinted slice below {@code first}, or {@code first} when there is none. */
     private static int firstHinted(boolean[] hinted, int first) {
         for (int i = 0; i < first; i++) if (hinted[i]) return i;
