@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import org.labelprop.field.DisplacementField;
 import org.labelprop.progress.ProgressListener;
 import org.labelprop.volume.LabelVolume;
+import org.labelprop.volume.SliceAxis;
 import org.labelprop.volume.SliceGeometry;
 import org.labelprop.volume.Volume;
 
@@ -19,7 +20,7 @@ import org.labelprop.volume.Volume;
  * absence, so a label present at a and absent at b fades out between them, and a label annotated on one slice only is
  * propagated from it rather than dropped (B1). Beyond the first/last annotated slice labels travel one way (weight 1)
  * to the end of the volume with {@link PropagationOptions#extrapolate()}, else only as far as the farthest hinted slice.
- * Hints: 0 none, k "this voxel is label k", {@value #BACKGROUND_HINT} "this voxel is background"; applied after every
+ * Hints: 0 none, k "this voxel is label k", {@value #BACKGROUND_HINT} "this voxel is background" (so label 255 cannot be hinted); applied after every
  * warp step before the walk continues; hints on annotated slices are ignored (the annotation wins).
  * <p>
  * Memory beyond the inputs and the four output arrays: the up soft maps of the gap being fused, stored as per-label
@@ -95,7 +96,7 @@ public final class LabelPropagation {
      * PropagationOptions, ProgressListener)}.
      */
     public static PropagationResult run(Volume image, LabelVolume sparse, LabelVolume hintsOrNull, SliceRegistrar registrar,
-                                        org.labelprop.volume.SliceAxis axis, PropagationOptions options, ProgressListener progress) {
+                                        SliceAxis axis, PropagationOptions options, ProgressListener progress) {
         Objects.requireNonNull(registrar, "registrar");
         ProgressListener listener = progress == null ? ProgressListener.NONE : progress;
         return run(image, sparse, hintsOrNull, registrar.fields(image, axis, listener), options, listener);
