@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.labelprop.bench.BenchmarkCase;
 import org.labelprop.classical.InterpolationOptions;
-import org.labelprop.io.OutputFiles;
+import org.labelprop.io.AtomicFiles;
 import org.labelprop.metrics.Evaluation;
 import org.labelprop.metrics.EvaluationReport;
 import org.labelprop.volume.LabelVolume;
@@ -61,7 +61,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         out.println();
         out.print(BenchmarkRow.table(rows));
         out.flush();
-        if (json != null) OutputFiles.writeString(json, BenchmarkRow.json(c, rows));
+        if (json != null) AtomicFiles.writeString(json, BenchmarkRow.json(c, rows));
         return ExitCodes.OK;
     }
 }
