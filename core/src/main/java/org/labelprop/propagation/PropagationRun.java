@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.labelprop.propagation;
+
+import org.labelprop.field.DisplacementField;
+import org.labelprop.fusion.FusionContext;
+import org.labelprop.fusion.FusionWeights;
+import org.labelprop.progress.ProgressListener;
+import org.labelprop.volume.LabelVolume;
+import org.labelprop.volume.SliceAxis;
+import org.labelprop.volume.SliceGeometry;
+import org.labelprop.volume.Volume;
+
+/**
+ * The state of one {@link LabelPropagation#run}: inputs, channel mapping, the output arrays, and the walks over one gap
+ * between annotated slices (both ways, fused slice by slice) or one tail beyond them (one way). Only the up soft maps of
+ * the current gap are held; every finished slice goes straight into the label and uncertainty arrays.
+ */
+final class PropagationRun {
+    final Volume image;
+    final LabelVolume sparse;
+    final LabelVolume hints;
+    final boolean[] hinted;
+    final NeighbourFields fields;
+    final SliceAxis axis;
+    final int height;
+    final int width;
+    final int[] channelLabels;
+    final int[] channelOf;
+    final PropagationOptions options;
+    final FusionWeights weights;
+    final ProgressListener progress;
+    final int[] fused, up, down;
+    final float[] uncertainty;
+    final double[] sliceUncertainty;
+    private final SliceFusion fusion;
+    private long done;
+    private long total;
+
+    PropagationRun(Volume image, LabelVolume sparse, LabelVolume hints, boolean[] hinted, NeighbourFields fields,
+                   int[] channelLabels, int[] channelOf, PropagationOptions options, ProgressListener progress) {
+        this.image = image;
+        this.sparse = sparse;
+        this.hints = hints;
+        this.hinted = hinted;
+        this.fields = fields;
+        this.axis = fields.axis();
+        SliceGeometry g = SliceGeometry.of(image.shape(), axis, 0);
+        this.height = g.height();
+        this.width = g.width();
+        this.channelLabels = channelLabels;
+        this.channelOf = channelOf;
+        this.options = options;
+        this.weights = options.weights();
+        this.progress = progress;
+        int n = image.shape().voxels();
+        fused = new int[n]; up = new int[n]; down = new int[n];
+        uncertainty = new float[n];
+        sliceUncertainty = new double[image.shape().size(axis)];
+        fusion = new SliceFusion(height, width, channelLabels);
+    }
+
+    void expectSteps(long steps) { total = Math.max(1, steps); }
+
+    /** Copies annotated slice {@code s} into the three label outputs (uncertainty stays 0). */
+    void keepAnnotation(int s) {
+        int[] a = sparse.slice(axis, s).toArray();
+        write(s, a, a, a, null);
+    }
+
+    /** Slices a+1..b-1 between annotated slices a < b: up from a, down from b, fused per slice. */
+    void gap(int a, int b) {
+        boolean images = weights.needsImages();
+        Chain upChain = new Chain(oneHot(a), images ? imageSlice(a) : null, options.warpMode(), channelOf);
+        SoftLabels[] ups = new SoftLabels[b - a];
+        float[][] upImages = new float[b - a][];
+        for (int i = a + 1; i < b; i++) {
+            step(upChain, fields.up().get(i - 1), i);
+            ups[i - a] = upChain.labels();
+            upImages[i - a] = upChain.warpedSourceImage();
+        }
+        Chain downChain = new Chain(oneHot(b), images ? imageSlice(b) : null, options.warpMode(), channelOf);
+        for (int i = b - 1; i > a; i--) {
+            step(downChain, fields.down().get(i), i);
+            float[] w = weights.upWeights(new FusionContext(i, a, b, height, width, images ? imageSlice(i) : null,
+                upImages[i - a], downChain.warpedSourceImage()));
+            fusion.fuse(ups[i - a], downChain.labels(), w);
+            writeFusion(i);
+            ups[i - a] = null;
+            upImages[i - a] = null;
+        }
+    }
+
+    /** One-way propagation from annotated slice {@code source} to slice {@code end} (inclusive), weight 1. */
+    void tail(int source, int end) {
+        boolean upward = end > source;
+        Chain chain = new Chain(oneHot(source), null, options.warpMode(), channelOf);
+        for (int i = upward ? source + 1 : source - 1; upward ? i <= end : i >= end; i += upward ? 1 : -1) {
+            step(chain, upward ? fields.up().get(i - 1) : fields.down().get(i), i);
+            fusion.fuse(upward ? chain.labels() : null, upward ? null : chain.labels(), null);
+            writeFusion(i);
+        }
+    }
+
+    private void step(Chain chain, DisplacementField field, int slice) {
+        ProgressListener.checkCancelled();
+        chain.step(field, hinted[slice] ? hints.slice(axis, slice).toArray() : null);
+        progress.update(LabelPropagation.STAGE, ++done, total);
+    }
+
+    private SoftLabels oneHot(int s) {
+        return SoftLabels.oneHot(sparse.slice(axis, s).toArray(), height, width, channelOf, channelLabels.length);
+    }
+
+    private float[] imageSlice(int s) { return image.slice(axis, s).toArray(); }
+
+    private void writeFusion(int s) {
+        write(s, fusion.fused(), fusion.up(), fusion.down(), fusion.uncertainty());
+    }
+
+    private void write(int s, int[] f, int[] u, int[] d, float[] unc) {
+        SliceGeometry g = SliceGeometry.of(image.shape(), axis, s);
+        double sum = 0;
+        for (int v = 0, p = 0; v < height; v++)
+            for (int x = 0; x < width; x++, p++) {
+                int i = g.at(x, v);
+                fused[i] = f[p]; up[i] = u[p]; down[i] = d[p];
+                if (unc != null) { uncertainty[i] = unc[p]; sum += unc[p]; }
+            }
+        sliceUncertainty[s] = sum;
+    }
+}

@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.labelprop.propagation;
+
+import java.util.Arrays;
+
+/**
+ * Fuses the up and down soft maps of one slice (ORIGINAL section 9 steps 5-6) and measures their disagreement.
+ * Per channel {@code Y = w_up Y_up + (1 - w_up) Y_down}; background {@code 1 - max Y}; label = argmax with background
+ * first, so a label needs {@code max Y > 1/2} and ties go to the lower channel. The up and down labels are the same
+ * rule on each direction alone. Uncertainty: see {@link PropagationResult#uncertainty()}. Scratch buffers are reused
+ * from slice to slice; not thread-safe.
+ */
+final class SliceFusion {
+    private final int width;
+    private final int[] channelLabels;
+    private final float[] maxU, sumU, maxD, sumD, best, acc;
+    private final int[] argU, argD, argF;
+    private final int[] fused, up, down;
+    private final float[] uncertainty;
+
+    SliceFusion(int height, int width, int[] channelLabels) {
+        this.width = width;
+        this.channelLabels = channelLabels;
+        int n = height * width;
+        maxU = new float[n]; sumU = new float[n]; maxD = new float[n]; sumD = new float[n]; best = new float[n]; acc = new float[n];
+        argU = new int[n]; argD = new int[n]; argF = new int[n];
+        fused = new int[n]; up = new int[n]; down = new int[n]; uncertainty = new float[n];
+    }
+
+    /**
+     * Fuses one slice. {@code u} or {@code d} is null where that direction did not reach (then the other counts with
+     * weight 1); {@code wUp} holds per-pixel up weights and is read only when both are present.
+     */
+    void fuse(SoftLabels u, SoftLabels d, float[] wUp) {
+        if (u == null && d == null) throw new IllegalStateException("nothing to fuse");
+        Arrays.fill(maxU, 0f); Arrays.fill(sumU, 0f); Arrays.fill(maxD, 0f); Arrays.fill(sumD, 0f);
+        Arrays.fill(best, 0f); Arrays.fill(acc, 0f);
+        Arrays.fill(argU, -1); Arrays.fill(argD, -1); Arrays.fill(argF, -1);
+        int channels = u != null ? u.channels() : d.channels();
+        for (int c = 0; c < channels; c++) {
+            Patch pu = u == null ? null : u.channel(c), pd = d == null ? null : d.channel(c);
+            accumulate(pu, c, maxU, sumU, argU);
+            accumulate(pd, c, maxD, sumD, argD);
+            if (pu == null && pd == null) continue;
+            int[] box = union(pu, pd);
+            for (int y = box[0]; y < box[2]; y++)
+                for (int x = box[1]; x < box[3]; x++) {
+                    int i = y * width + x;
+                    float a = pu == null ? 0f : pu.get(y, x), b = pd == null ? 0f : pd.get(y, x);
+                    float w = d == null ? 1f : u == null ? 0f : wUp[i];
+                    float v = w * a + (1 - w) * b;
+                    if (v > best[i]) { best[i] = v; argF[i] = c; }
+                }
+        }
+        boolean twoWay = u != null && d != null;
+        if (twoWay) for (int c = 0; c < channels; c++) disagreement(u.channel(c), d.channel(c));
+        for (int i = 0; i < fused.length; i++) {
+            fused[i] = best[i] > 0.5f ? channelLabels[argF[i]] : 0;
+            up[i] = maxU[i] > 0.5f ? channelLabels[argU[i]] : 0;
+            down[i] = maxD[i] > 0.5f ? channelLabels[argD[i]] : 0;
+            float zu = 1 - maxU[i] + sumU[i], zd = 1 - maxD[i] + sumD[i];
+            float unc;
+            if (twoWay) unc = 0.5f * (acc[i] + Math.abs((1 - maxU[i]) / zu - (1 - maxD[i]) / zd));
+            else {
+                float m = u != null ? maxU[i] : maxD[i], z = u != null ? zu : zd;
+                unc = 1 - Math.max(1 - m, m) / z;
+            }
+            uncertainty[i] = Math.max(0f, Math.min(1f, unc));
+        }
+    }
+
+    private void accumulate(Patch p, int c, float[] max, float[] sum, int[] arg) {
+        if (p == null) return;
+        for (int r = 0; r < p.height(); r++)
+            for (int q = 0; q < p.width(); q++) {
+                int i = (p.y0() + r) * width + p.x0() + q;
+                float v = p.data()[r * p.width() + q];
+                sum[i] += v;
+                if (v > max[i]) { max[i] = v; arg[i] = c; }
+            }
+    }
+
+    /** Adds |q_up - q_down| of one channel, q = value / (1 - max + sum): both maps made distributions over channels. */
+    private void disagreement(Patch pu, Patch pd) {
+        if (pu == null && pd == null) return;
+        int[] box = union(pu, pd);
+        for (int y = box[0]; y < box[2]; y++)
+            for (int x = box[1]; x < box[3]; x++) {
+                int i = y * width + x;
+                float a = pu == null ? 0f : pu.get(y, x) / (1 - maxU[i] + sumU[i]);
+                float b = pd == null ? 0f : pd.get(y, x) / (1 - maxD[i] + sumD[i]);
+                acc[i] += Math.abs(a - b);
+            }
+    }
+
+    /** {y0, x0, y1, x1} (ends exclusive) of the union of two rectangles, either may be null. */
+    private static int[] union(Patch a, Patch b) {
+        if (a == null) return new int[] {b.y0(), b.x0(), b.y1(), b.x1()};
+        if (b == null) return new int[] {a.y0(), a.x0(), a.y1(), a.x1()};
+        return new int[] {Math.min(a.y0(), b.y0()), Math.min(a.x0(), b.x0()), Math.max(a.y1(), b.y1()), Math.max(a.x1(), b.x1())};
+    }
+
+    int[] fused() { return fused; }
+
+    int[] up() { return up; }
+
+    int[] down() { return down; }
+
+    float[] uncertainty() { return uncertainty; }
+}

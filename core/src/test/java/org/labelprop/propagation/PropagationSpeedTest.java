@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.labelprop.propagation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.labelprop.progress.ProgressListener;
+import org.labelprop.propagation.PropagationOptions.Fusion;
+import org.labelprop.volume.Grid;
+import org.labelprop.volume.LabelVolume;
+import org.labelprop.volume.SliceAxis;
+import org.labelprop.volume.Volume;
+
+class PropagationSpeedTest {
+    /** Twelve moving disks on a 94x82x68 grid (the size of the original's test scan), annotated every 8 slices. */
+    static LabelVolume twelveLabels(Grid g) {
+        int[] d = new int[g.shape().voxels()];
+        for (int l = 1; l <= 12; l++) {
+            LabelVolume disk = PropagationFixtures.movingDisk(g, 12 + 22 * ((l - 1) % 4), 12 + 25 * ((l - 1) / 4), 0.3, 0.2, 8, l);
+            for (int i = 0; i < d.length; i++) if (disk.array()[i] != 0) d[i] = l;
+        }
+        return new LabelVolume(g, d);
+    }
+
+    @Test
+    void twelveLabelsOnA94x82x68VolumePropagateQuickly() {
+        Grid g = PropagationFixtures.grid(94, 82, 68);
+        LabelVolume truth = twelveLabels(g);
+        Volume image = PropagationFixtures.movingImage(g, 0.3, 0.2, truth);
+        LabelVolume sparse = PropagationFixtures.keepSlices(truth, 3, 11, 19, 27, 35, 43, 51, 59, 64);
+        NeighbourFields f = FakeRegistrar.translation(0.2, 0.3).fields(image, SliceAxis.Z, ProgressListener.NONE);
+        for (Fusion fusion : Fusion.values()) {
+            PropagationOptions o = PropagationOptions.defaults().withFusion(fusion).withExtrapolate(true);
+            LabelPropagation.run(image, sparse, null, f, o, null); // warm-up
+            long t0 = System.nanoTime();
+            PropagationResult r = LabelPropagation.run(image, sparse, null, f, o, null);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            for (int l = 1; l <= 12; l++) assertThat(PropagationFixtures.dice(r.fused(), truth, l, 0, 67)).isGreaterThan(0.95);
+            // well under a second on one core; generous bound for a shared CI machine
+            assertThat(seconds).as(fusion + " seconds").isLessThan(3.0);
+        }
+    }
+}
