@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.labelprop.nn;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.Adam;
+import org.bytedeco.pytorch.AdamOptions;
+import org.bytedeco.pytorch.InferenceMode;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.TensorVector;
+import org.labelprop.field.DisplacementField;
+import org.labelprop.nn.layer.VecInt;
+import org.labelprop.nn.network.NetworkConfig;
+import org.labelprop.nn.network.SliceRegNet;
+import org.labelprop.nn.tensor.NativeRuntime;
+import org.labelprop.nn.tensor.Tensors;
+import org.labelprop.nn.training.PairObjective;
+import org.labelprop.nn.training.SliceStack;
+import org.labelprop.progress.ProgressListener;
+import org.labelprop.propagation.NeighbourFields;
+import org.labelprop.propagation.SliceRegistrar;
+import org.labelprop.volume.SliceAxis;
+import org.labelprop.volume.Volume;
+
+/**
+ * A {@link SliceRegistrar} backed by a {@link SliceRegNet}: velocities of every neighbouring pair, both directions, in
+ * batched forward passes under inference mode, then optional refinement (see {@link RegistrarConfig}), then
+ * {@code exp(v)} cropped from the padded grid back to the slice grid. Progress stages {@code "fields"} and
+ * {@code "refinement"}. Does not own the network (the caller closes it); may be used with a null network in
+ * from-zero mode.
+ */
+public final class NetworkRegistrar implements SliceRegistrar {
+    private final SliceRegNet net;
+    private final RegistrarConfig config;
+    private final int integrationSteps, multiple;
+
+    public NetworkRegistrar(SliceRegNet netOrNull, RegistrarConfig config) {
+        if (netOrNull == null && !config.fromZero())
+            throw new IllegalArgumentException("a network is required unless refinement starts from zero");
+        NativeRuntime.init(config.threads());
+        this.net = netOrNull;
+        this.config = config;
+        NetworkConfig nc = net != null ? net.config() : NetworkConfig.defaults();
+        integrationSteps = nc.integrationSteps();
+        multiple = nc.sizeMultiple();
+    }
+
+    @Override
+    public NeighbourFields fields(Volume image, SliceAxis axis, ProgressListener progress) {
+        SliceStack s = SliceStack.of(image, axis, multiple);
+        int pairs = s.slices() - 1, h = s.paddedHeight(), w = s.paddedWidth();
+        try (PointerScope scope = new PointerScope()) {
+            Tensor x = Tensors.of(s.data(), s.slices(), 1, h, w);
+            Tensor lo = x.narrow(0, 0, pairs), hi = x.narrow(0, 1, pairs);
+            Tensor moving = Tensors.cat(0, lo, hi), fixed = Tensors.cat(0, hi, lo);   // up pairs, then down pairs
+            float[] v0 = config.fromZero() ? new float[2 * pairs * 2 * h * w] : networkVelocities(moving, fixed, progress);
+            Tensor v = Tensors.of(v0, 2L * pairs, 2, h, w);
+            if (config.refineSteps() != 0) v = refine(v, moving, fixed, progress);
+            float[] phi;
+            try (PointerScope inner = new PointerScope(); InferenceMode im = new InferenceMode()) {
+                phi = Tensors.toArray(VecInt.integrate(v.detach(), integrationSteps));
+            }
+            List<DisplacementField> up = new ArrayList<>(), down = new ArrayList<>();
+            for (int i = 0; i < 2 * pairs; i++) (i < pairs ? up : down).add(crop(phi, i, s));
+            return new NeighbourFields(axis, up, down);
+        }
+    }
+
+    private float[] networkVelocities(Tensor moving, Tensor fixed, ProgressListener progress) {
+        long n = moving.size(0);
+        float[] out = new float[Math.toIntExact(n * 2 * moving.size(2) * moving.size(3))];
+        int pos = 0;
+        for (long b = 0; b < n; b += config.batchPairs()) {
+            ProgressListener.checkCancelled();
+            long k = Math.min(config.batchPairs(), n - b);
+            try (PointerScope scope = new PointerScope(); InferenceMode im = new InferenceMode()) {
+                float[] part = Tensors.toArray(net.velocity(moving.narrow(0, b, k), fixed.narrow(0, b, k)));
+                System.arraycopy(part, 0, out, pos, part.length);
+                pos += part.length;
+            }
+            progress.update("fields", b + k, n);
+        }
+        return out;
+    }
+
+    /** Adam on the velocities themselves, all pairs batched; the loss is a mean, so each pair moves as if alone. */
+    private Tensor refine(Tensor v, Tensor moving, Tensor fixed, ProgressListener progress) {
+        Tensor param = v.clone().requires_grad_(true);
+        try (AdamOptions o = new AdamOptions(config.learningRate());
+             Adam adam = new Adam(new TensorVector(param), o)) {
+            long start = System.nanoTime();
+            int max = config.refineSteps() > 0 ? config.refineSteps() : RegistrarConfig.MAX_AUTO_STEPS;
+            for (int k = 0; k < max; k++) {
+                ProgressListener.checkCancelled();
+                double elapsed = (System.nanoTime() - start) / 1e9;
+                if (config.refineSteps() < 0 && elapsed >= config.refineSeconds()) break;
+                try (PointerScope step = new PointerScope()) {
+                    Tensor loss = PairObjective.loss(config.preset(), integrationSteps, moving, fixed, param, false, null);
+                    adam.zero_grad();
+                    loss.backward();
+                    adam.step();
+                }
+                long total = config.refineSteps() > 0 ? max : Math.round(config.refineSeconds() * 1000);
+                long done = config.refineSteps() > 0 ? k + 1 : Math.round(elapsed * 1000);
+                progress.update("refinement", Math.min(done, total), Math.max(total, 1));
+            }
+        }
+        return param;
+    }
+
+    private static DisplacementField crop(float[] phi, int item, SliceStack s) {
+        int h = s.height(), w = s.width(), ph = s.paddedHeight(), pw = s.paddedWidth();
+        float[] dy = new float[h * w], dx = new float[h * w];
+        int base = item * 2 * ph * pw;
+        for (int r = 0; r < h; r++) {
+            System.arraycopy(phi, base + r * pw, dy, r * w, w);
+            System.arraycopy(phi, base + ph * pw + r * pw, dx, r * w, w);
+        }
+        return new DisplacementField(h, w, dy, dx);
+    }
+}

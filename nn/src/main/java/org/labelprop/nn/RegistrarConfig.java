@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.labelprop.nn;
+
+import org.labelprop.nn.loss.LossPreset;
+
+/**
+ * How {@link NetworkRegistrar} computes neighbour fields: the network's velocities (batched, inference mode), then
+ * optionally per-pair refinement (instance optimisation): Adam steps on each pair's velocity, all pairs batched, minimising
+ * the unsupervised loss {@code sim(f, warp(m, exp v)) + smoothness · Grad(v)} of {@code preset}.
+ *
+ * @param refineSteps   refinement steps; −1 = as many as fit in {@code refineSeconds} (capped at {@link #MAX_AUTO_STEPS})
+ * @param refineSeconds time budget of refinement when {@code refineSteps} is −1
+ * @param learningRate  Adam learning rate of refinement (pixels per step, roughly)
+ * @param fromZero      ignore the network and optimise every velocity from zero ("refinement from zero")
+ * @param preset        similarity and smoothness weight of refinement
+ * @param batchPairs    pairs per forward pass of the network
+ * @param threads       libtorch threads (0 = default)
+ */
+public record RegistrarConfig(int refineSteps, double refineSeconds, double learningRate, boolean fromZero, LossPreset preset,
+                              int batchPairs, int threads) {
+    /** Upper bound of automatically chosen refinement steps. */
+    public static final int MAX_AUTO_STEPS = 200;
+
+    public RegistrarConfig {
+        if (refineSteps < -1) throw new IllegalArgumentException("refinement steps must be >= -1 (-1 = from the time budget), got " + refineSteps);
+        if (refineSteps == -1 && !(refineSeconds >= 0)) throw new IllegalArgumentException("refinement time budget must be >= 0 s, got " + refineSeconds);
+        if (!(learningRate > 0)) throw new IllegalArgumentException("refinement learning rate must be > 0, got " + learningRate);
+        if (preset == null) throw new IllegalArgumentException("refinement loss preset is required");
+        if (batchPairs < 1) throw new IllegalArgumentException("pairs per forward pass must be >= 1, got " + batchPairs);
+        if (threads < 0) throw new IllegalArgumentException("threads must be >= 0, got " + threads);
+    }
+
+    /** Network fields refined for up to 20 s (paper preset: NCC 9×9, smoothness 1), learning rate 0.05. */
+    public static RegistrarConfig defaults() { return new RegistrarConfig(-1, 20, 0.05, false, LossPreset.PAPER, 32, 0); }
+
+    /** The network's fields only. */
+    public static RegistrarConfig networkOnly() { return defaults().withRefineSteps(0); }
+
+    public RegistrarConfig withRefineSteps(int n) { return new RegistrarConfig(n, refineSeconds, learningRate, fromZero, preset, batchPairs, threads); }
+
+    public RegistrarConfig withRefineSeconds(double s) { return new RegistrarConfig(refineSteps, s, learningRate, fromZero, preset, batchPairs, threads); }
+
+    public RegistrarConfig withLearningRate(double lr) { return new RegistrarConfig(refineSteps, refineSeconds, lr, fromZero, preset, batchPairs, threads); }
+
+    public RegistrarConfig withFromZero(boolean z) { return new RegistrarConfig(refineSteps, refineSeconds, learningRate, z, preset, batchPairs, threads); }
+
+    public RegistrarConfig withPreset(LossPreset p) { return new RegistrarConfig(refineSteps, refineSeconds, learningRate, fromZero, p, batchPairs, threads); }
+
+    public RegistrarConfig withThreads(int t) { return new RegistrarConfig(refineSteps, refineSeconds, learningRate, fromZero, preset, batchPairs, t); }
+}

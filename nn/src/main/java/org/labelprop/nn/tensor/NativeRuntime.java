@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.labelprop.nn.tensor;
+
+import org.bytedeco.javacpp.Loader;
+import org.bytedeco.pytorch.global.torch;
+
+/**
+ * Loads the libtorch natives once, in a fixed order, from one thread, and sets the intra-op thread count.
+ *
+ * <p>Why: on a JVM whose JavaCPP cache ({@code ~/.javacpp/cache}, or {@code -Dorg.bytedeco.javacpp.cachedir}) is empty,
+ * letting the first tensor call trigger the loading crashed (SIGSEGV in {@code Loader.load}). Extracting and loading the
+ * libraries explicitly here — JavaCPP's own runtime, then OpenBLAS, then the torch globals — under one lock before any
+ * tensor exists avoids it. Call {@link #init(int)} before touching any other class of this module; all entry points of
+ * {@code org.labelprop.nn} do.
+ *
+ * <p>Threads: libtorch runs its intra-op work on a bundled OpenMP pool. {@link #init(int)} calls
+ * {@code torch::set_num_threads(n)}; for OpenMP to start with the same pool size also export {@code OMP_NUM_THREADS=n}
+ * before the JVM starts (the environment cannot be changed from Java once running).
+ */
+public final class NativeRuntime {
+    private static boolean loaded;
+
+    private NativeRuntime() { }
+
+    /** Loads the natives (once) and sets the thread count; {@code threads <= 0} keeps libtorch's default (all cores). */
+    public static synchronized void init(int threads) {
+        if (!loaded) {
+            Loader.load(org.bytedeco.javacpp.presets.javacpp.class);
+            Loader.load(org.bytedeco.openblas.global.openblas_nolapack.class);
+            Loader.load(org.bytedeco.openblas.global.openblas.class);
+            Loader.load(torch.class);
+            loaded = true;
+        }
+        if (threads > 0 && torch.get_num_threads() != threads) torch.set_num_threads(threads);
+    }
+
+    /** Loads the natives with libtorch's default thread count. */
+    public static void init() { init(0); }
+}

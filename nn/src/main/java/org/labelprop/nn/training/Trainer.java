@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.labelprop.nn.training;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Supplier;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.Adam;
+import org.bytedeco.pytorch.AdamOptions;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch;
+import org.labelprop.nn.network.SliceRegNet;
+import org.labelprop.nn.tensor.NativeRuntime;
+import org.labelprop.nn.tensor.Tensors;
+import org.labelprop.progress.ProgressListener;
+
+/**
+ * Trains a {@link SliceRegNet} on one scan (ORIGINAL §7.2 with all labels at once): chained steps over every interval
+ * between consecutive annotated slices ({@link ChainObjective}) and unsupervised steps over neighbour pairs outside the
+ * annotated range (all pairs when nothing is annotated, i.e. unsupervised pretraining). Adam with AMSGrad, weight decay
+ * 1e-8; one {@link PointerScope} per step so native memory stays flat. Progress stage {@code "training"}; cancellation by
+ * interrupting the thread (checked before every step).
+ */
+public final class Trainer implements AutoCloseable {
+    private final SliceRegNet net;
+    private final TrainingConfig config;
+    private final AdamOptions options;
+    private final Adam adam;
+
+    public Trainer(SliceRegNet net, TrainingConfig config) {
+        NativeRuntime.init(config.threads());
+        torch.manual_seed(config.seed());
+        this.net = net;
+        this.config = config;
+        options = new AdamOptions(config.effectiveLearningRate());
+        options.weight_decay().put(1e-8);
+        options.amsgrad().put(true);
+        adam = new Adam(net.parameters(), options);
+    }
+
+    /** Trains with the epoch and time limits of the configuration. */
+    public TrainingReport train(SliceStack scan, AnnotationStack annotations, ProgressListener progress) {
+        return train(scan, annotations, progress, config.epochs(), config.maxSeconds());
+    }
+
+    /**
+     * Trains for at most {@code epochs} epochs and {@code maxSeconds} seconds (used to share one optimiser across
+     * several scans); {@code annotations} may be null (unsupervised).
+     */
+    public TrainingReport train(SliceStack scan, AnnotationStack annotations, ProgressListener progress, int epochs, double maxSeconds) {
+        List<Integer> annotated = annotations == null ? List.of() : annotations.annotatedSlices();
+        List<int[]> chunks = new ArrayList<>();
+        for (int i = 0; i + 1 < annotated.size(); i++) chunks.add(new int[] {annotated.get(i), annotated.get(i + 1)});
+        List<int[]> free = new ArrayList<>();   // (slice i, direction 0 = i→i+1, 1 = i+1→i)
+        int first = chunks.isEmpty() ? Integer.MAX_VALUE : annotated.get(0);
+        int last = chunks.isEmpty() ? Integer.MIN_VALUE : annotated.get(annotated.size() - 1);
+        for (int i = 0; i + 1 < scan.slices(); i++)
+            if (i < first || i >= last) { free.add(new int[] {i, 0}); free.add(new int[] {i, 1}); }
+        int pairSteps = (free.size() + config.batchPairs() - 1) / config.batchPairs();
+        long perEpoch = chunks.size() + pairSteps, total = perEpoch * epochs;
+        Random rng = new Random(config.seed());
+        long start = System.nanoTime();
+        int steps = 0, epoch = 0;
+        double firstLoss = Double.NaN, epochLoss = Double.NaN;
+        String stop = "epochs";
+        try (ScanTensors t = new ScanTensors(scan, annotations)) {
+            outer:
+            for (; epoch < epochs; epoch++) {
+                List<Integer> order = new ArrayList<>();
+                for (int i = 0; i < perEpoch; i++) order.add(i);
+                Collections.shuffle(order, rng);
+                Collections.shuffle(free, rng);
+                double sum = 0;
+                for (int k : order) {
+                    ProgressListener.checkCancelled();
+                    if (seconds(start) >= maxSeconds) { stop = "time budget"; break outer; }
+                    double loss;
+                    if (k < chunks.size()) {
+                        int[] c = chunks.get(k);
+                        loss = step(() -> ChainObjective.loss(net, config.preset(), t, c[0], c[1]));
+                    } else {
+                        int from = (k - chunks.size()) * config.batchPairs();
+                        List<int[]> batch = free.subList(from, Math.min(free.size(), from + config.batchPairs()));
+                        loss = step(() -> pairLoss(t, batch));
+                    }
+                    if (steps++ == 0) firstLoss = loss;
+                    sum += loss;
+                    double frac = Math.max((double) steps / total, seconds(start) / maxSeconds);
+                    progress.update("training", Math.min(1000, Math.round(1000 * frac)), 1000);
+                }
+                epochLoss = sum / perEpoch;
+            }
+        }
+        return new TrainingReport(steps, epoch, seconds(start), firstLoss, epochLoss, stop);
+    }
+
+    private Tensor pairLoss(ScanTensors t, List<int[]> pairs) {
+        long[] mov = new long[pairs.size()], fix = new long[pairs.size()];
+        for (int i = 0; i < pairs.size(); i++) {
+            int[] p = pairs.get(i);
+            mov[i] = p[0] + p[1];
+            fix[i] = p[0] + 1 - p[1];
+        }
+        Tensor m = t.images.index_select(0, Tensor.create(mov)), f = t.images.index_select(0, Tensor.create(fix));
+        Tensor v = net.velocity(m, f);
+        return org.labelprop.nn.training.PairObjective.loss(config.preset(), net.config().integrationSteps(), m, f, v, true, null);
+    }
+
+    /** One optimiser step in its own native scope; returns the loss value. */
+    double step(Supplier<Tensor> objective) {
+        try (PointerScope scope = new PointerScope()) {
+            Tensor loss = objective.get();
+            adam.zero_grad();
+            loss.backward();
+            adam.step();
+            return Tensors.item(loss);
+        }
+    }
+
+    private static double seconds(long start) { return (System.nanoTime() - start) / 1e9; }
+
+    @Override
+    public void close() {
+        adam.close();
+        options.close();
+    }
+}

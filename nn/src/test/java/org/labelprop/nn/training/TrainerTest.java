@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.labelprop.nn.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.concurrent.CancellationException;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.NoGradGuard;
+import org.bytedeco.pytorch.Tensor;
+import org.junit.jupiter.api.Test;
+import org.labelprop.nn.loss.LossPreset;
+import org.labelprop.nn.network.NetworkConfig;
+import org.labelprop.nn.network.SliceRegNet;
+import org.labelprop.nn.tensor.NativeRuntime;
+import org.labelprop.nn.tensor.Tensors;
+import org.labelprop.volume.Grid;
+import org.labelprop.volume.LabelVolume;
+import org.labelprop.volume.Shape3;
+import org.labelprop.volume.SliceAxis;
+import org.labelprop.volume.Spacing;
+import org.labelprop.volume.Volume;
+
+class TrainerTest {
+    static { NativeRuntime.init(2); }
+
+    static float[] blob(int n, double cy, double cx) {
+        float[] a = new float[n * n];
+        for (int y = 0; y < n; y++)
+            for (int x = 0; x < n; x++) a[y * n + x] = (float) Math.exp(-((y - cy) * (y - cy) + (x - cx) * (x - cx)) / 30.0);
+        return a;
+    }
+
+    @Test
+    void oneStepLowersTheLossOnAShiftedPair() {
+        TrainingConfig cfg = TrainingConfig.defaults().withPreset(LossPreset.MSE).withThreads(2);
+        try (SliceRegNet net = new SliceRegNet(NetworkConfig.defaults()); Trainer trainer = new Trainer(net, cfg);
+             PointerScope scope = new PointerScope()) {
+            Tensor m = Tensors.of(blob(32, 14, 14), 1, 1, 32, 32), f = Tensors.of(blob(32, 17, 15), 1, 1, 32, 32);
+            java.util.function.Supplier<Tensor> loss = () -> PairObjective.loss(LossPreset.MSE, 7, m, f, net.velocity(m, f), true, null);
+            double before;
+            try (NoGradGuard g = new NoGradGuard()) { before = Tensors.item(loss.get()); }
+            double first = trainer.step(loss);
+            double after;
+            try (NoGradGuard g = new NoGradGuard()) { after = Tensors.item(loss.get()); }
+            assertThat(first).isEqualTo(before, org.assertj.core.api.Assertions.within(1e-6));
+            assertThat(after).isLessThan(before);
+        }
+    }
+
+    @Test
+    void trainsOnATinyAnnotatedScanAndStopsAtTheEpochLimit() {
+        Grid g = Grid.of(new Shape3(16, 16, 6), Spacing.isotropic(1));
+        float[] img = new float[16 * 16 * 6];
+        int[] lab = new int[img.length];
+        for (int z = 0; z < 6; z++)
+            for (int y = 0; y < 16; y++)
+                for (int x = 0; x < 16; x++) {
+                    boolean in = (x - 6 - z * 0.5) * (x - 6 - z * 0.5) + (y - 8) * (y - 8) < 12;
+                    img[x + 16 * (y + 16 * z)] = in ? 1 : 0;
+                    if ((z == 0 || z == 5) && in) lab[x + 16 * (y + 16 * z)] = 3;
+                }
+        Volume image = new Volume(g, img);
+        SliceStack stack = SliceStack.of(image, SliceAxis.Z, 8);
+        AnnotationStack ann = AnnotationStack.of(new LabelVolume(g, lab), null, stack);
+        assertThat(ann.annotatedSlices()).containsExactly(0, 5);
+        TrainingConfig cfg = TrainingConfig.defaults().withEpochs(2).withThreads(2);
+        try (SliceRegNet net = new SliceRegNet(NetworkConfig.defaults()); Trainer trainer = new Trainer(net, cfg)) {
+            TrainingReport r = trainer.train(stack, ann, (s, d, t) -> assertThat(s).isEqualTo("training"));
+            assertThat(r.epochs()).isEqualTo(2);
+            assertThat(r.steps()).isEqualTo(2);           // one chained step per epoch, no pair outside the range
+            assertThat(r.stopReason()).isEqualTo("epochs");
+            assertThat(r.lastLoss()).isFinite();
+        }
+    }
+
+    @Test
+    void anInterruptedThreadCancelsTraining() {
+        Grid g = Grid.of(new Shape3(8, 8, 3), Spacing.isotropic(1));
+        SliceStack stack = SliceStack.of(new Volume(g, new float[192]), SliceAxis.Z, 8);
+        try (SliceRegNet net = new SliceRegNet(NetworkConfig.defaults()); Trainer trainer = new Trainer(net, TrainingConfig.defaults())) {
+            Thread.currentThread().interrupt();
+            assertThatThrownBy(() -> trainer.train(stack, null, (s, d, t) -> { })).isInstanceOf(CancellationException.class);
+        } finally {
+            Thread.interrupted();
+        }
+    }
+}
