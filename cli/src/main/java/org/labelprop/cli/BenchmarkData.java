@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.labelprop.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.labelprop.bench.AalDeepGreyMatter;
+import org.labelprop.bench.BenchmarkCase;
+import org.labelprop.bench.Phantom;
+import org.labelprop.io.Nifti;
+import org.labelprop.volume.LabelVolume;
+import org.labelprop.volume.Volume;
+
+/** Builds the benchmark case from the real sample data, or a generated phantom when it cannot be had (and says so). */
+final class BenchmarkData {
+    private BenchmarkData() { }
+
+    static BenchmarkCase load(PrintWriter log, boolean allowPhantom) throws IOException {
+        Optional<Path> dir = SampleData.templates(log);
+        if (dir.isPresent()) {
+            Volume ch2 = Nifti.readVolume(dir.get().resolve("ch2.nii.gz"));
+            LabelVolume aal = Nifti.readLabels(dir.get().resolve("aal.nii.gz"));
+            log.println("sample data: " + dir.get() + " (Colin27 T1 ch2.nii.gz + AAL atlas, Debian mricron-data)");
+            return AalDeepGreyMatter.build(ch2, aal);
+        }
+        if (!allowPhantom)
+            throw new UserException("the real sample data (Debian package mricron-data) could not be obtained; "
+                + "install it, or set LABELPROP_MRICRON_DIR to a folder holding ch2.nii.gz and aal.nii.gz");
+        log.println("NOTE: the real sample data could not be obtained (no apt-get?); using a GENERATED PHANTOM instead. "
+            + "Its figures say nothing about accuracy on MR data.");
+        return Phantom.generate(42);
+    }
+}
