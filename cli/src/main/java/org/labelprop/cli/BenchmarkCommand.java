@@ -4,14 +4,19 @@ package org.labelprop.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.labelprop.bench.BenchmarkCase;
+import org.labelprop.bench.Phantom;
 import org.labelprop.classical.InterpolationOptions;
-import org.labelprop.io.OutputFiles;
+import org.labelprop.io.AtomicFiles;
 import org.labelprop.metrics.Evaluation;
 import org.labelprop.metrics.EvaluationReport;
+import org.labelprop.nn.DeepLabelProp;
+import org.labelprop.nn.TrainedModel;
+import org.labelprop.propagation.LabelPropagation;
 import org.labelprop.volume.LabelVolume;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,14 +28,18 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
     description = {"Builds the benchmark case (Colin27 T1 + AAL deep grey matter, 12 structures, axial) from Debian's "
         + "mricron-data, runs each method on the '3 slices' and 'every 10th' protocols and prints the mean Dice on the "
-        + "non-annotated slices inside each label's annotated range (primary metric), HD95, wall time and peak memory."})
+        + "non-annotated slices inside each label's annotated range (primary metric), HD95, wall time and peak memory.",
+        "Deep methods: deep (network trained on the scan, fields refined per slice pair), deep-network (the same network, "
+            + "no refinement), deep-zero (per-pair optimisation from zero, no network). Their time includes training."})
 final class BenchmarkCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin CommonOptions common;
+    @Mixin TrainingOptions training;
+    @Mixin DeepOptions deep;
 
     @Option(names = "--method", split = ",", defaultValue = "nearest,shape",
-        description = "Methods to run, comma-separated: nearest, shape. Default: ${DEFAULT-VALUE}.")
-    List<ClassicalMethod> methods;
+        description = "Methods, comma-separated: nearest, shape, deep, deep-network, deep-zero. Default: ${DEFAULT-VALUE}.")
+    List<String> methods;
 
     @Option(names = "--phantom", description = "Use the generated phantom instead of the real MR data.")
     boolean phantom;
@@ -41,27 +50,63 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        BenchmarkCase c = phantom ? org.labelprop.bench.Phantom.generate(42) : BenchmarkData.load(out, false);
+        List<BenchmarkMethod> chosen = methods.stream().map(BenchmarkMethod::parse).toList();
+        BenchmarkCase c = phantom ? Phantom.generate(42) : BenchmarkData.load(out, false);
         out.printf("case: %s, %s, spacing %s, propagation axis %d%n", c.name(), c.image().shape(), c.image().grid().spacing(),
             c.axis().index());
         List<BenchmarkRow> rows = new ArrayList<>();
-        for (ClassicalMethod m : methods)
+        Map<String, Training> trained = new HashMap<>();
+        for (BenchmarkMethod m : chosen)
             for (var p : c.protocols().entrySet()) {
                 LabelVolume sparse = c.sparse(p.getKey());
+                Training t = m.needsTraining() ? trained.computeIfAbsent(p.getKey(), k -> train(c, sparse, out)) : Training.NONE;
                 PeakMemory.reset();
                 long t0 = System.nanoTime();
-                LabelVolume pred = m.interpolator().interpolate(sparse, c.axis(), new InterpolationOptions(false));
-                double seconds = (System.nanoTime() - t0) / 1e9;
-                long mb = PeakMemory.peakMb();
+                LabelVolume pred = m.classical()
+                    ? (m == BenchmarkMethod.NEAREST ? ClassicalMethod.NEAREST : ClassicalMethod.SHAPE).interpolator()
+                        .interpolate(sparse, c.axis(), new InterpolationOptions(false))
+                    : propagate(c, sparse, m, t, out);
+                double seconds = t.seconds + (System.nanoTime() - t0) / 1e9;
+                long mb = Math.max(t.peakMb, PeakMemory.peakMb());
                 EvaluationReport r = Evaluation.evaluate(pred, c.truth(), sparse, c.axis());
-                rows.add(new BenchmarkRow(m.cliName(), p.getKey(), p.getValue(), r, seconds, mb));
+                rows.add(new BenchmarkRow(m.cliName(), p.getKey(), p.getValue(), r, t.seconds, seconds, mb));
                 out.println(rows.get(rows.size() - 1).line());
                 out.flush();
             }
         out.println();
         out.print(BenchmarkRow.table(rows));
         out.flush();
-        if (json != null) OutputFiles.writeString(json, BenchmarkRow.json(c, rows));
+        if (json != null) AtomicFiles.writeString(json, BenchmarkRow.json(c, rows));
         return ExitCodes.OK;
+    }
+
+    /** A network trained on the case for one protocol, with the time and peak memory of training. */
+    private record Training(TrainedModel model, double seconds, long peakMb) {
+        static final Training NONE = new Training(null, 0, 0);
+    }
+
+    private Training train(BenchmarkCase c, LabelVolume sparse, PrintWriter out) {
+        PeakMemory.reset();
+        long s = System.nanoTime();
+        try (ConsoleProgress progress = new ConsoleProgress(out)) {
+            TrainedModel model = DeepLabelProp.train(c.image(), sparse, null, c.axis(), training.config(deep.threads),
+                training.pretrainedCheckpoint(), progress);
+            return new Training(model, (System.nanoTime() - s) / 1e9, PeakMemory.peakMb());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private LabelVolume propagate(BenchmarkCase c, LabelVolume sparse, BenchmarkMethod m, Training t, PrintWriter out) {
+        var cfg = switch (m) {
+            case DEEP_NETWORK -> deep.registrar().withRefineSteps(0);
+            case DEEP_ZERO -> deep.registrar().withFromZero(true);
+            default -> deep.registrar();
+        };
+        try (ConsoleProgress progress = new ConsoleProgress(out)) {
+            return LabelPropagation.run(c.image(), sparse, null,
+                DeepLabelProp.registrar(t.model == null ? null : t.model.checkpoint(), cfg), c.axis(), deep.propagation(),
+                progress).fused();
+        }
     }
 }

@@ -4,7 +4,7 @@ package org.labelprop.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.labelprop.io.OutputFiles;
+import org.labelprop.io.AtomicFiles;
 import org.labelprop.metrics.Evaluation;
 import org.labelprop.metrics.EvaluationReport;
 import org.labelprop.volume.AxisNames;
@@ -50,7 +50,7 @@ final class EvaluateCommand implements Callable<Integer> {
         EvaluationReport report = Evaluation.evaluate(p, gt, sparse, ax);
         out.print(report.toTable());
         out.flush();
-        if (json != null) OutputFiles.writeString(json, report.toJson());
+        if (json != null) AtomicFiles.writeString(json, report.toJson());
         return ExitCodes.OK;
     }
 }

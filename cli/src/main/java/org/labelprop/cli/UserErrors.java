@@ -42,7 +42,8 @@ final class UserErrors implements IExecutionExceptionHandler {
 
     static boolean isUserError(Throwable t) {
         return t instanceof NiftiFormatException || t instanceof IllegalArgumentException || t instanceof UserException
-            || t instanceof FileSystemException || t instanceof FileNotFoundException;
+            || t instanceof FileSystemException || t instanceof FileNotFoundException
+            || t instanceof org.labelprop.nn.checkpoint.CheckpointFormatException;
     }
 
     static String describe(Throwable t) {

@@ -18,11 +18,11 @@ import java.util.zip.GZIPOutputStream;
  * Writes a file all or nothing: into a temporary file in the same directory, renamed over the target when complete
  * (atomic move where the file system allows, else replace); on any failure the temporary file is deleted.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
     private static final int BUFFER = 1 << 16;
 
     /** Writes a file's content to a stream. */
-    interface Body {
+    public interface Body {
         void writeTo(OutputStream out) throws IOException;
     }
 
@@ -34,7 +34,7 @@ final class AtomicFiles {
     }
 
     /** Writes {@code body} to {@code target}, gzip-compressed (fastest level, as nibabel) when the name ends in ".gz". */
-    static void write(Path target, Body body) throws IOException {
+    public static void write(Path target, Body body) throws IOException {
         Path abs = target.toAbsolutePath();
         Path tmp = abs.resolveSibling("." + abs.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
         boolean done = false;
@@ -53,6 +53,11 @@ final class AtomicFiles {
         } finally {
             if (!done) Files.deleteIfExists(tmp);
         }
+    }
+
+    /** Writes {@code text} as UTF-8 to {@code target}, all or nothing. */
+    public static void writeString(Path target, String text) throws IOException {
+        write(target, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private static OutputStream fastGzip(OutputStream out) throws IOException {

@@ -74,10 +74,15 @@ final class NiftiGeometry {
             }
         }
         Affine inForce = sform != null ? sform : qform != null ? qform : Affine.scaling(new Spacing(zoom[0], zoom[1], zoom[2]));
-        Spacing spacing = new Spacing(valid[0] ? zoom[0] : inForce.columnNorm(0), valid[1] ? zoom[1] : inForce.columnNorm(1),
-            valid[2] ? zoom[2] : inForce.columnNorm(2));
-        HeaderGeometry g = new HeaderGeometry(h.qformCode(), qform, qfac, h.sformCode(), sform, h.xyztUnits());
-        return new Grid(shape, spacing, inForce, g);
+        try {
+            Spacing spacing = new Spacing(valid[0] ? zoom[0] : inForce.columnNorm(0), valid[1] ? zoom[1] : inForce.columnNorm(1),
+                valid[2] ? zoom[2] : inForce.columnNorm(2));
+            HeaderGeometry g = new HeaderGeometry(h.qformCode(), qform, qfac, h.sformCode(), sform, h.xyztUnits());
+            return new Grid(shape, spacing, inForce, g);
+        } catch (IllegalArgumentException e) {      // e.g. voxel sizes that overflow to infinity
+            throw new NiftiFormatException(where + ": no usable geometry (pixdim " + Arrays.toString(h.pixdim()) + ", affine "
+                + inForce + "): " + e.getMessage());
+        }
     }
 
     /**

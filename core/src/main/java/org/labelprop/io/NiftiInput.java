@@ -107,23 +107,23 @@ final class NiftiInput implements Closeable {
      */
     void requireData(long dataBytes) throws NiftiFormatException {
         long start = dataStart();
+        if (start < header.headerBytes())
+            throw new NiftiFormatException(file + ": vox_offset " + start + " lies inside the " + header.headerBytes()
+                + "-byte header; expected >= " + (header.headerBytes() + 4));
         if (!gzip) {
             if (start > fileSize)
                 throw new NiftiFormatException(file + ": vox_offset " + start + " lies beyond the end of the file (" + fileSize + " bytes)");
             if (fileSize - start < dataBytes)
                 throw new NiftiFormatException(file + ": file ends after " + (fileSize - start) + " of " + dataBytes + " data bytes");
-        } else if (fileSize > 0 && (start + dataBytes) / MAX_GZIP_RATIO > fileSize) {
+        } else if (start / MAX_GZIP_RATIO + dataBytes / MAX_GZIP_RATIO > fileSize) {   // divided first: no overflow
             throw new NiftiFormatException(file + ": header promises " + dataBytes + " data bytes after vox_offset " + start
                 + " but the gzip file has only " + fileSize + " bytes, which can hold at most " + fileSize * MAX_GZIP_RATIO);
         }
     }
 
-    /** Skips to {@code vox_offset} (extensions are not read) and returns the stream of voxel bytes. */
+    /** Skips to {@code vox_offset} (extensions are not read) and returns the stream of voxel bytes; call {@link #requireData} first. */
     InputStream data() throws IOException {
         long start = dataStart();
-        if (start < header.headerBytes())
-            throw new NiftiFormatException(file + ": vox_offset " + start + " lies inside the " + header.headerBytes()
-                + "-byte header; expected >= " + (header.headerBytes() + 4));
         try {
             while (position < start) {
                 long skipped = in.skip(start - position);

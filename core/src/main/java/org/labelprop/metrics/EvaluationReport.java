@@ -32,6 +32,11 @@ public record EvaluationReport(SliceAxis axis, int[] annotatedSlices, List<Label
         return labels.stream().filter(LabelEvaluation::hasRange).mapToDouble(l -> l.diceInRange().value()).average().orElse(Double.NaN);
     }
 
+    /** Mean in-range HD95 (mm) over the labels that have a range; infinite when one of them was missed entirely. */
+    public double meanHd95InRange() {
+        return labels.stream().filter(LabelEvaluation::hasRange).mapToDouble(l -> l.hd95InRange().hd95Mm()).average().orElse(Double.NaN);
+    }
+
     /** Mean all-slices Dice over all labels; NaN when there is no label. */
     public double meanDiceAll() { return labels.stream().mapToDouble(l -> l.diceAll().value()).average().orElse(Double.NaN); }
 

@@ -11,7 +11,6 @@ import java.util.Arrays;
  * from slice to slice; not thread-safe.
  */
 final class SliceFusion {
-    private final int height;
     private final int width;
     private final int[] channelLabels;
     private final float[] maxU, sumU, maxD, sumD, best, acc;
@@ -20,7 +19,6 @@ final class SliceFusion {
     private final float[] uncertainty;
 
     SliceFusion(int height, int width, int[] channelLabels) {
-        this.height = height;
         this.width = width;
         this.channelLabels = channelLabels;
         int n = height * width;
@@ -109,6 +107,4 @@ final class SliceFusion {
     int[] down() { return down; }
 
     float[] uncertainty() { return uncertainty; }
-
-    int height() { return height; }
 }

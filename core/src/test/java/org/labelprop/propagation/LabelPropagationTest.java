@@ -24,7 +24,7 @@ class LabelPropagationTest {
     static final PropagationOptions DISTANCE = PropagationOptions.defaults().withFusion(Fusion.DISTANCE);
 
     static PropagationResult run(Volume image, LabelVolume sparse, LabelVolume hints, SliceRegistrar r, PropagationOptions o) {
-        return LabelPropagation.run(image, sparse, hints, r.fields(image, SliceAxis.Z, ProgressListener.NONE), o, ProgressListener.NONE);
+        return LabelPropagation.run(image, sparse, hints, r, SliceAxis.Z, o, ProgressListener.NONE);
     }
 
     static Volume blank(Grid g) { return new Volume(g, new float[g.shape().voxels()]); }
@@ -65,6 +65,19 @@ class LabelPropagationTest {
         // the up walk from slice 1 with the wrong fields would not fit: the test can fail
         PropagationResult wrong = run(image, keepSlices(truth, 1, 10), null, FakeRegistrar.identity(), DISTANCE);
         assertThat(dice(wrong.up(), truth, 3, 5, 9)).isLessThan(0.5);
+    }
+
+    @Test
+    void nccFusionTrustsTheDirectionWhoseWarpedImageMatches() {
+        Grid g = grid(48, 40, 12);
+        LabelVolume truth = PropagationFixtures.movingDisk(g, 10, 20, 2, 0, 6, 1);
+        Volume image = PropagationFixtures.movingImage(g, 2, 0, truth);
+        // up fields wrong (identity), down fields exact: near slice 1 distance weights trust the wrong walk
+        SliceRegistrar halfRight = FakeRegistrar.perPair(i -> new float[] {0, 0}, i -> new float[] {0, 2});
+        LabelVolume sparse = keepSlices(truth, 1, 10);
+        double distance = dice(run(image, sparse, null, halfRight, DISTANCE).fused(), truth, 1, 2, 9);
+        double ncc = dice(run(image, sparse, null, halfRight, PropagationOptions.defaults()).fused(), truth, 1, 2, 9);
+        assertThat(ncc).isGreaterThan(0.9).isGreaterThan(distance + 0.2);
     }
 
     @ParameterizedTest

@@ -119,7 +119,7 @@ public final class LabelPropServer implements AutoCloseable {
         cfg.http.compressionStrategy = CompressionStrategy.NONE;
         cfg.http.maxRequestSize = 1 << 20; // JSON bodies only; volumes are streamed
         cfg.requestLogger.http((ctx, ms) -> {
-            if (ctx.statusCode() >= 500) REQUESTS.warn("{} {} -> {} ({} ms)", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms));
+            if (ctx.statusCode() >= 500 && ctx.statusCode() != 501) REQUESTS.warn("{} {} -> {} ({} ms)", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms));
             else REQUESTS.debug("{} {} -> {} ({} ms)", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms));
         });
         cfg.staticFiles.add(s -> {

@@ -13,7 +13,7 @@ import java.time.Duration;
 /** A small java.net.http client for one test server: JSON in and out, bytes for volumes, optional bearer token. */
 final class Api {
     static final ObjectMapper JSON = new ObjectMapper();
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     final String base;
     String token;
 

@@ -7,6 +7,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.labelprop.nn.checkpoint.Checkpoint;
+import org.labelprop.nn.checkpoint.CheckpointStore;
+import org.labelprop.nn.checkpoint.TrainingInfo;
+import org.labelprop.nn.network.NetworkConfig;
 
 class CheckpointApiTest extends ServerFixture {
     @BeforeEach
@@ -14,7 +18,7 @@ class CheckpointApiTest extends ServerFixture {
 
     @Test
     void storesListsAndReturnsCheckpointsWithoutSilentOverwrites() throws Exception {
-        byte[] v1 = "weights v1".getBytes(), v2 = "weights, second version".getBytes();
+        byte[] v1 = checkpoint(1f), v2 = checkpoint(2f);
         assertThat(api.put("/api/checkpoints/brain-ct_1.pt", v1).statusCode()).isEqualTo(201);
         HttpResponse<String> again = api.put("/api/checkpoints/brain-ct_1.pt", v2);
         assertThat(again.statusCode()).isEqualTo(409);
@@ -25,6 +29,28 @@ class CheckpointApiTest extends ServerFixture {
         assertThat(Api.json(api.get("/api/checkpoints")).findValuesAsText("name")).containsExactly("brain-ct_1.pt");
         assertThat(Api.json(api.get("/api/checkpoints")).get(0).get("bytes").asLong()).isEqualTo(v2.length);
         assertThat(api.get("/api/checkpoints/missing").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void corruptOrTruncatedCheckpointsAre422AndReplaceNothing() throws Exception {
+        byte[] good = checkpoint(1f);
+        assertThat(api.put("/api/checkpoints/model", good).statusCode()).isEqualTo(201);
+        byte[] flipped = good.clone();
+        flipped[flipped.length / 2] ^= 1;
+        for (byte[] bad : new byte[][] {"weights v1".getBytes(), java.util.Arrays.copyOf(good, good.length - 9), flipped}) {
+            HttpResponse<String> r = api.put("/api/checkpoints/model?overwrite=true", bad);
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(422);
+            assertThat(Api.json(r).get("error").asText()).isNotBlank();
+        }
+        assertThat(api.getBytes("/api/checkpoints/model").body()).isEqualTo(good);
+    }
+
+    /** A small but well-formed checkpoint file (its weights do not fit a network; only the format is checked on upload). */
+    static byte[] checkpoint(float value) throws Exception {
+        var out = new java.io.ByteArrayOutputStream();
+        CheckpointStore.write(new Checkpoint(NetworkConfig.defaults(), TrainingInfo.untrained(),
+            java.util.Map.of("w", new Checkpoint.Weight(new long[] {2}, new float[] {value, 2 * value}))), out);
+        return out.toByteArray();
     }
 
     @Test

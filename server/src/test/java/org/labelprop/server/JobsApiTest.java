@@ -18,6 +18,8 @@ class JobsApiTest extends ServerFixture {
 
     @Override ServerConfig config() { return super.config().withWorkers(1).withQueueCapacity(2); }
 
+    @Override org.labelprop.server.jobs.JobRunners runners() { return super.runners().unavailable("gpu-only", "no GPU here"); }
+
     @BeforeEach
     void up() throws Exception {
         start();
@@ -89,7 +91,8 @@ class JobsApiTest extends ServerFixture {
         expect(400, "{\"type\":\"interpolate\",\"fusion\":\"max\"}", "fusion");
         expect(400, "{\"type\":\"interpolate\",\"checkpoint\":\"../x\"}", "checkpoint");
         expect(409, "{\"type\":\"interpolate\"}", "image");
-        expect(501, "{\"type\":\"train\"}", "not available");
+        expect(409, "{\"type\":\"train\"}", "image");
+        expect(501, "{\"type\":\"gpu-only\"}", "no GPU here");
         expect(409, "{\"type\":\"propagate\"}", "image");
         assertThat(api.post("/api/sessions/0123456789abcdef/jobs", "{\"type\":\"test-loop\"}").statusCode()).isEqualTo(404);
         assertThat(Api.json(api.get("/api/jobs?session=" + id))).isEmpty();

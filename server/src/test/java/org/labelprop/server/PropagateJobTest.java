@@ -78,10 +78,25 @@ class PropagateJobTest extends ServerFixture {
     }
 
     @Test
-    void checkpointsAreNotYetUsableByPropagateAndTrainIsNotAvailable() throws Exception {
-        api.put("/api/checkpoints/model.pt", new byte[] {1, 2, 3});
-        HttpResponse<String> r = api.post("/api/sessions/" + id + "/jobs", "{\"type\":\"propagate\",\"checkpoint\":\"model.pt\"}");
-        assertThat(r.statusCode()).isEqualTo(501);
-        assertThat(api.post("/api/sessions/" + id + "/jobs", "{\"type\":\"train\"}").statusCode()).isEqualTo(501);
+    void trainSavesACheckpointThatPropagateUsesWithoutTraining() throws Exception {
+        String train = Api.json(api.post("/api/sessions/" + id + "/jobs",
+            "{\"type\":\"train\",\"epochs\":1,\"saveAs\":\"tiny\"}")).get("id").asText();
+        JsonNode t = api.awaitJob(train, Duration.ofSeconds(60));
+        assertThat(t.get("state").asText()).as(t.toString()).isEqualTo("succeeded");
+        assertThat(t.get("message").asText()).contains("saved checkpoint 'tiny'");
+        assertThat(Api.json(api.get("/api/checkpoints")).get(0).get("name").asText()).isEqualTo("tiny");
+
+        String again = Api.json(api.post("/api/sessions/" + id + "/jobs", "{\"type\":\"train\",\"epochs\":1,\"saveAs\":\"tiny\"}"))
+            .get("id").asText();
+        JsonNode a = api.awaitJob(again, Duration.ofSeconds(60));
+        assertThat(a.get("state").asText()).isEqualTo("failed");
+        assertThat(a.get("message").asText()).contains("exists", "overwrite");
+
+        String prop = Api.json(api.post("/api/sessions/" + id + "/jobs",
+            "{\"type\":\"propagate\",\"checkpoint\":\"tiny\",\"refineSeconds\":0}")).get("id").asText();
+        JsonNode p = api.awaitJob(prop, Duration.ofSeconds(60));
+        assertThat(p.get("state").asText()).as(p.toString()).isEqualTo("succeeded");
+        assertThat(p.get("message").asText()).startsWith("used checkpoint 'tiny'");
+        assertThat(api.getBytes("/api/sessions/" + id + "/results/fused").statusCode()).isEqualTo(200);
     }
 }

@@ -7,6 +7,7 @@ import io.javalin.http.Header;
 import io.javalin.http.HttpResponseException;
 import java.util.Map;
 import org.labelprop.io.NiftiFormatException;
+import org.labelprop.nn.checkpoint.CheckpointFormatException;
 import org.labelprop.server.jobs.QueueFullException;
 import org.labelprop.server.store.UnknownResourceException;
 import org.slf4j.Logger;
@@ -28,6 +29,7 @@ public final class ApiErrors {
         });
         routes.exception(UnknownResourceException.class, (e, ctx) -> send(ctx, 404, e.getMessage()));
         routes.exception(NiftiFormatException.class, (e, ctx) -> send(ctx, 422, e.getMessage()));
+        routes.exception(CheckpointFormatException.class, (e, ctx) -> send(ctx, 422, e.getMessage()));
         routes.exception(IllegalArgumentException.class, (e, ctx) -> send(ctx, 400, e.getMessage()));
         routes.exception(QueueFullException.class, (e, ctx) -> {
             ctx.header(Header.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));

@@ -9,13 +9,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.labelprop.nn.checkpoint.CheckpointStore;
 import org.labelprop.server.jobs.JobParams;
 import org.labelprop.server.store.AtomicFiles;
 import org.labelprop.server.store.Datastore;
 import org.labelprop.server.store.ReceivedFile;
 
 /**
- * {@code /api/checkpoints}: trained model weights by name. Names match {@link JobParams#CHECKPOINT_NAME} (no path
+ * {@code /api/checkpoints}: trained model weights by name, in the nn module's checkpoint format (checked completely on
+ * upload: 422 when corrupt or truncated). Names match {@link JobParams#CHECKPOINT_NAME} (no path
  * separators, no ".."); an existing checkpoint is replaced only with {@code ?overwrite=true}.
  */
 public final class CheckpointController {
@@ -42,7 +44,7 @@ public final class CheckpointController {
         ctx.json(out);
     }
 
-    /** PUT: 201 created, 200 replaced (with ?overwrite=true), 409 exists, 400 bad name, 413 too large. */
+    /** PUT: 201 created, 200 replaced (with ?overwrite=true), 409 exists, 400 bad name, 413 too large, 422 not a checkpoint. */
     public void put(Context ctx) throws IOException {
         String name = name(ctx);
         Path target = store.checkpointsDir().resolve(name);
@@ -50,6 +52,7 @@ public final class CheckpointController {
         if (!overwrite && Files.exists(target)) throw exists(name);
         ReceivedFile f = receiver.receive(ctx);
         try {
+            CheckpointStore.read(f.path()); // 422 (CheckpointFormatException) unless a complete, intact checkpoint
             boolean existed;
             synchronized (this) {
                 existed = Files.exists(target);

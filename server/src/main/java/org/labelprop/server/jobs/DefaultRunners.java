@@ -10,7 +10,7 @@ public final class DefaultRunners {
     public static JobRunners create(ObjectMapper json) {
         return new JobRunners()
             .register("interpolate", new InterpolateRunner(json))
-            .unavailable("train", "saving trained checkpoints is not available yet; a \"propagate\" job trains on the session's scan itself")
+            .register("train", new TrainRunner())
             .register("propagate", new PropagateRunner(json));
     }
 }

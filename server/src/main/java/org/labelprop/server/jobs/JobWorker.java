@@ -70,7 +70,9 @@ final class JobWorker implements Runnable {
             if (manager.cancelRequested(job)) {
                 manager.finish(job, JobState.CANCELLED, "cancelled", List.of());
             } else {
-                LOG.warn("job {} failed", r.id(), e);
+                // bad input (IllegalArgumentException) and unusable files (IOException) are the client's news, not a server fault
+                if (e instanceof IllegalArgumentException || e instanceof java.io.IOException) LOG.info("job {} failed: {}", r.id(), e.getMessage());
+                else LOG.warn("job {} failed", r.id(), e);
                 manager.finish(job, JobState.FAILED, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), List.of());
             }
         }

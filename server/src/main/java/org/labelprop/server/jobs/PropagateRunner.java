@@ -8,15 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.labelprop.io.Nifti;
-import org.labelprop.nn.NetworkRegistrar;
+import org.labelprop.nn.DeepLabelProp;
 import org.labelprop.nn.RegistrarConfig;
-import org.labelprop.nn.network.NetworkConfig;
-import org.labelprop.nn.network.SliceRegNet;
-import org.labelprop.nn.training.AnnotationStack;
-import org.labelprop.nn.training.SliceStack;
-import org.labelprop.nn.training.Trainer;
-import org.labelprop.nn.training.TrainingConfig;
-import org.labelprop.nn.training.TrainingReport;
+import org.labelprop.nn.TrainedModel;
+import org.labelprop.nn.checkpoint.Checkpoint;
+import org.labelprop.nn.checkpoint.CheckpointStore;
 import org.labelprop.progress.ProgressListener;
 import org.labelprop.propagation.LabelPropagation;
 import org.labelprop.propagation.NeighbourFields;
@@ -29,9 +25,10 @@ import org.labelprop.volume.Volume;
 
 /**
  * The "propagate" job, LabelProp end to end on the session's scan: train the registration network on this scan (its
- * annotations and hints), compute the neighbour fields (network, then refinement), propagate both ways and fuse.
- * Parameters: {@code axis}, {@code epochs} (default 500), {@code fusion} "ncc" (default) or "distance"; options
- * {@code maxSeconds} (training budget, default 90), {@code refineSeconds} (default 20), {@code extrapolate} (false).
+ * annotations and hints) or take a stored checkpoint, compute the neighbour fields (network, then refinement), propagate
+ * both ways and fuse. Parameters: {@code axis}, {@code epochs} (default 500), {@code checkpoint} (use these weights
+ * instead of training; with option {@code finetune} train from them), {@code fusion} "ncc" (default) or "distance";
+ * options {@code maxSeconds} (training budget, default 90), {@code refineSeconds} (default 20), {@code extrapolate}.
  * Publishes {@code fused/up/down/uncertainty.nii.gz} on the image grid and {@code suggestions.json}.
  */
 public final class PropagateRunner implements JobRunner {
@@ -40,13 +37,10 @@ public final class PropagateRunner implements JobRunner {
     public PropagateRunner(ObjectMapper json) { this.json = json; }
 
     @Override public void validate(JobParams p) {
-        if (p.checkpoint() != null)
-            throw new UnsupportedOperationException("propagating with a stored checkpoint is not available yet; omit \"checkpoint\""
-                + " to train on this scan");
-        positive(p, "maxSeconds", 90);
-        nonNegative(p, "refineSeconds", 20);
-        Object e = p.options().get("extrapolate");
-        if (e != null && !(e instanceof Boolean)) throw new IllegalArgumentException("\"extrapolate\" must be true or false, got " + e);
+        Options.seconds(p, "maxSeconds", 90, false);
+        Options.seconds(p, "refineSeconds", 20, true);
+        Options.flag(p, "extrapolate");
+        Options.flag(p, "finetune");
     }
 
     @Override public JobOutcome run(SessionFiles in, JobParams p, ProgressListener progress) throws Exception {
@@ -61,21 +55,19 @@ public final class PropagateRunner implements JobRunner {
         LabelVolume sparse = Nifti.readLabels(in.labels());
         LabelVolume hints = in.hints() == null ? null : Nifti.readLabels(in.hints());
         SliceAxis axis = p.sliceAxis();
-        TrainingConfig tc = TrainingConfig.defaults().withMaxSeconds(positive(p, "maxSeconds", 90));
-        if (p.epochs() != null) tc = tc.withEpochs(p.epochs());
-        NetworkConfig nc = NetworkConfig.defaults();
-        PropagationResult r;
-        TrainingReport report;
-        try (SliceRegNet net = new SliceRegNet(nc); Trainer trainer = new Trainer(net, tc)) {
-            SliceStack stack = SliceStack.of(image, axis, nc.sizeMultiple());
-            report = trainer.train(stack, AnnotationStack.of(sparse, hints, stack), staged);
-            RegistrarConfig rc = RegistrarConfig.defaults().withRefineSeconds(nonNegative(p, "refineSeconds", 20));
-            NeighbourFields fields = new NetworkRegistrar(net, rc).fields(image, axis, staged);
-            PropagationOptions po = PropagationOptions.defaults()
-                .withFusion("distance".equals(p.fusion()) ? PropagationOptions.Fusion.DISTANCE : PropagationOptions.Fusion.NCC)
-                .withExtrapolate(Boolean.TRUE.equals(p.options().get("extrapolate")));
-            r = LabelPropagation.run(image, sparse, hints, fields, po, staged);
+        Checkpoint model = p.checkpoint() == null ? null : CheckpointStore.read(in.checkpoints().resolve(p.checkpoint()));
+        String how = "used checkpoint '" + p.checkpoint() + "'";
+        if (model == null || Options.flag(p, "finetune")) {
+            TrainedModel m = DeepLabelProp.train(image, sparse, hints, axis, TrainRunner.trainingConfig(p), model, staged);
+            model = m.checkpoint();
+            how = TrainRunner.describe(m.report());
         }
+        RegistrarConfig rc = RegistrarConfig.defaults().withRefineSeconds(Options.seconds(p, "refineSeconds", 20, true));
+        NeighbourFields fields = DeepLabelProp.registrar(model, rc).fields(image, axis, staged);
+        PropagationOptions po = PropagationOptions.defaults()
+            .withFusion("distance".equals(p.fusion()) ? PropagationOptions.Fusion.DISTANCE : PropagationOptions.Fusion.NCC)
+            .withExtrapolate(Options.flag(p, "extrapolate"));
+        PropagationResult r = LabelPropagation.run(image, sparse, hints, fields, po, staged);
         List<Path> out = new ArrayList<>();
         out.add(labels(in, "fused", r.fused()));
         out.add(labels(in, "up", r.up()));
@@ -86,8 +78,7 @@ public final class PropagateRunner implements JobRunner {
         Path s = in.workDir().resolve("suggestions.json");
         json.writeValue(s.toFile(), suggestions(p.axis(), r.suggestions()));
         out.add(s);
-        return new JobOutcome(out, String.format("trained %d epochs (%d steps, %.0f s, stopped by %s, loss %.4g -> %.4g), propagated %s",
-            report.epochs(), report.steps(), report.seconds(), report.stopReason(), report.firstLoss(), report.lastLoss(), r.labelStatus()));
+        return new JobOutcome(out, how + ", propagated labels " + r.labelStatus());
     }
 
     private static Path labels(SessionFiles in, String name, LabelVolume v) throws java.io.IOException {
@@ -102,24 +93,5 @@ public final class PropagateRunner implements JobRunner {
             out.add(new Suggestion(s.slice(), s.score(), String.format("up/down disagreement %.1f voxels, %d slices from the nearest"
                 + " annotated or suggested slice", s.uncertainty(), s.distance())));
         return new Suggestions(axis, "uncertainty", out);
-    }
-
-    private static double positive(JobParams p, String key, double fallback) {
-        double v = number(p, key, fallback);
-        if (!(v > 0)) throw new IllegalArgumentException("\"" + key + "\" must be a positive number of seconds, got " + v);
-        return v;
-    }
-
-    private static double nonNegative(JobParams p, String key, double fallback) {
-        double v = number(p, key, fallback);
-        if (!(v >= 0)) throw new IllegalArgumentException("\"" + key + "\" must be >= 0 seconds, got " + v);
-        return v;
-    }
-
-    private static double number(JobParams p, String key, double fallback) {
-        Object v = p.options().get(key);
-        if (v == null) return fallback;
-        if (v instanceof Number n) return n.doubleValue();
-        throw new IllegalArgumentException("\"" + key + "\" must be a number, got " + v);
     }
 }

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.labelprop.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.labelprop.server.LabelPropServer;
+import org.labelprop.server.ServerConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code labelprop serve}: the REST server for training and propagation jobs, with the browser UI at {@code /}. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = {"Runs the REST server (training and propagation jobs, sessions, results) and the browser annotation UI "
+        + "at http://HOST:PORT/. Stop it with Ctrl-C; sessions, results and job records persist in the data folder."})
+final class ServeCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin CommonOptions common;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Interface to listen on. Default: ${DEFAULT-VALUE}. "
+        + "Any other than loopback needs a token.")
+    String host;
+
+    @Option(names = "--port", defaultValue = "6000", description = "TCP port (0 = any free one). Default: ${DEFAULT-VALUE}.")
+    int port;
+
+    @Option(names = "--data-dir", description = "Where sessions, results, jobs and checkpoints live. Default: ~/.labelprop/server.")
+    Path dataDir;
+
+    @Option(names = "--token", description = "Bearer token every /api call (but health) must carry. Default: $LABELPROP_TOKEN.")
+    String token;
+
+    @Option(names = "--workers", defaultValue = "1", description = "Jobs run at once. Default: ${DEFAULT-VALUE}.")
+    int workers;
+
+    @Option(names = "--queue", defaultValue = "16", description = "Jobs that may wait; more get HTTP 429. Default: ${DEFAULT-VALUE}.")
+    int queue;
+
+    @Option(names = "--max-upload", defaultValue = "2G", description = "Largest accepted upload, e.g. 512M, 2G. Default: ${DEFAULT-VALUE}.")
+    String maxUpload;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        ServerConfig cfg = ServerConfig.defaults().withHost(host).withPort(port).withToken(token).withWorkers(workers)
+            .withQueueCapacity(queue).withMaxUploadBytes(ServerConfig.parseSize(maxUpload)).withEnvironmentToken();
+        if (dataDir != null) cfg = cfg.withDataDir(dataDir);
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (LabelPropServer server = LabelPropServer.start(cfg)) {
+            String shown = host.contains(":") ? "[" + host + "]" : host;
+            out.printf("labelprop server %s listening on http://%s:%d/ (data in %s%s)%n", LabelPropServer.version(), shown,
+                server.port(), cfg.dataDir(), cfg.token() != null ? ", token required" : "");
+            out.println("open http://" + shown + ":" + server.port() + "/ in a browser; Ctrl-C stops the server");
+            out.flush();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> { server.stop(); stopped.countDown(); }, "labelprop-shutdown"));
+            stopped.await();
+        }
+        return ExitCodes.OK;
+    }
+}

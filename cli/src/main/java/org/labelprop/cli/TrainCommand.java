@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.labelprop.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.labelprop.nn.DeepLabelProp;
+import org.labelprop.nn.TrainedModel;
+import org.labelprop.nn.checkpoint.CheckpointStore;
+import org.labelprop.propagation.AnnotatedSlices;
+import org.labelprop.propagation.LabelPropagation;
+import org.labelprop.propagation.PropagationResult;
+import org.labelprop.volume.AxisNames;
+import org.labelprop.volume.LabelVolume;
+import org.labelprop.volume.SliceAxis;
+import org.labelprop.volume.Volume;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code labelprop train}: trains the registration network on the scan, then propagates. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+    description = {"Trains the slice-registration network on IMAGE itself (unsupervised on neighbouring slices, constrained by "
+        + "the annotated slices and optional scribbles), writes DIR/NAME.ckpt, then propagates the annotations both ways and "
+        + "writes NAME_fused, NAME_up, NAME_down and NAME_uncertainty (.nii.gz) and NAME_suggestions.json."})
+final class TrainCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin CommonOptions common;
+    @Mixin TrainingOptions training;
+    @Mixin DeepOptions deep;
+
+    @Parameters(index = "0", paramLabel = "IMAGE", description = "The scan (.nii or .nii.gz).")
+    Path image;
+
+    @Parameters(index = "1", paramLabel = "LABELS", description = "Complete annotations on a few slices, on the image's grid.")
+    Path labels;
+
+    @Option(names = "--hints", paramLabel = "FILE", description = "Scribbles on the image's grid: k marks label k, 255 marks background.")
+    Path hints;
+
+    @Option(names = "--axis", defaultValue = "2", description = "Propagation axis: 0, 1, 2, x, y, z, axial, coronal, sagittal. Default: ${DEFAULT-VALUE}.")
+    String axis;
+
+    @Option(names = {"-o", "--output-dir"}, defaultValue = ".", description = "Output folder (created). Default: the current folder.")
+    Path outputDir;
+
+    @Option(names = {"-n", "--name"}, description = "Output name. Default: the image file name.")
+    String name;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Volume img = Inputs.image(image);
+        LabelVolume sparse = Inputs.labelsOn(img.grid(), labels, "label volume");
+        LabelVolume hintVolume = hints == null ? null : Inputs.labelsOn(img.grid(), hints, "hint volume");
+        SliceAxis ax = AxisNames.resolve(axis, img.grid());
+        AnnotatedSlices annotated = AnnotatedSlices.of(sparse, ax);
+        String base = name != null ? name : Inputs.baseName(image);
+        Files.createDirectories(outputDir);
+        out.printf("training on %s (%s) along %s: %d label(s) on annotated slices %s%n", image.getFileName(), img.shape(),
+            AxisNames.describe(ax, img.grid()), annotated.labels().length, java.util.Arrays.toString(annotated.slices()));
+        out.flush();
+        try (ConsoleProgress progress = new ConsoleProgress(out)) {
+            long t0 = System.nanoTime();
+            TrainedModel model = DeepLabelProp.train(img, sparse, hintVolume, ax, training.config(deep.threads),
+                training.pretrainedCheckpoint(), progress);
+            double trainSeconds = (System.nanoTime() - t0) / 1e9;
+            Path ckpt = outputDir.resolve(base + ".ckpt");
+            CheckpointStore.write(model.checkpoint(), ckpt);
+            out.printf(Locale.ROOT, "trained %d steps in %.1f s (stopped by %s); wrote %s%n", model.report().steps(), trainSeconds,
+                model.report().stopReason(), ckpt);
+            PropagationResult r = LabelPropagation.run(img, sparse, hintVolume, DeepLabelProp.registrar(model.checkpoint(),
+                deep.registrar()), ax, deep.propagation(), progress);
+            DeepOutputs.write(r, img.grid(), outputDir, base, out);
+            out.printf(Locale.ROOT, "total %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        }
+        return ExitCodes.OK;
+    }
+}
