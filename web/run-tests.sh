@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end browser tests of the LabelProp page: installs what is missing (Node/npm and Debian chromium
-# with apt-get when root, playwright-core with npm ci), builds the server module with Maven (tests skipped,
-# never installed) and runs node's test runner on web/test/*.test.js. Screenshots: web/test-results/.
+# with apt-get when root, playwright-core with npm ci), builds labelprop with bin/build (Maven package, tests
+# skipped, never installed) and runs node's test runner on web/test/*.test.js against `labelprop serve`.
+# Screenshots and files of each step: web/test-results/ (git-ignored).
 # Environment: SKIP_BUILD=1 reuses an existing build; CHROMIUM=/path/to/chromium overrides the browser.
 set -euo pipefail
 WEB="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
@@ -16,10 +17,8 @@ if [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 fi
 
-if [ "${SKIP_BUILD:-0}" != 1 ] || [ ! -f "$ROOT/server/target/classpath.txt" ]; then
-  echo "building the server module (mvn -pl server -am package, tests skipped) ..." >&2
-  (cd "$ROOT" && mvn -q -B -pl server -am -DskipTests package dependency:build-classpath \
-    -Dmdep.outputFile=target/classpath.txt)
+if [ "${SKIP_BUILD:-0}" != 1 ] || ! ls "$ROOT"/cli/target/labelprop-cli-*.jar >/dev/null 2>&1; then
+  "$ROOT/bin/build" >&2 # mvn package of all modules, tests skipped; the tests run `labelprop serve` from it
 fi
 
 rm -rf "$WEB/test-results"

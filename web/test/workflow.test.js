@@ -220,6 +220,22 @@ test('train & propagate reports progress to 100 % and loads the result with its 
   assert.equal(await page.evaluate(() => window.labelprop.viewer.nv.volumes.length), 1);
 });
 
+test('a checkpoint trained on its own is offered for propagation and propagates', async () => {
+  await page.getByLabel('Epochs').fill('2');
+  await page.getByLabel('Training time limit in seconds').fill('5');
+  await page.getByRole('button', { name: 'Train checkpoint only' }).click();
+  const trained = await waitForJobEnd(120000);
+  assert.equal(trained.state, 'succeeded', trained.error || trained.text);
+  const name = `session-${await sessionId()}`;
+  await page.waitForFunction((n) => [...document.querySelectorAll('#checkpoint-select option')].some((o) => o.value === n), name);
+  await page.getByLabel('Checkpoint for propagation').selectOption(name);
+  await page.getByRole('button', { name: 'Propagate with checkpoint' }).click();
+  const end = await waitForJobEnd(120000);
+  assert.equal(end.state, 'succeeded', end.error || end.text);
+  // the job's own report names the weights it used
+  assert.match(end.text, new RegExp(`checkpoint '${name}'`));
+});
+
 test('a running training job can be cancelled from the page', async () => {
   await page.getByLabel('Epochs').fill('5000');
   await page.getByLabel('Training time limit in seconds').fill('300');

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 /**
- * Starts a real LabelProp server for a test file: a free loopback port, a temporary data directory,
- * the page files served straight from server/src/main/resources/public (so tests see the current
- * sources). Needs the Maven build of the server module (run-tests.sh does it) and its classpath file.
+ * Starts a real LabelProp server for a test file with the project's own command, `labelprop serve`, on a
+ * free loopback port with a temporary data directory. The page files are served from a copy of
+ * server/src/main/resources/public placed ahead of the build on the classpath, so tests see the current
+ * sources. Needs the Maven build (cli/target, made by bin/build; run-tests.sh does it).
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, cpSync, existsSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, rmSync, cpSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,14 +16,15 @@ export const ROOT = path.resolve(WEB_DIR, '..');
 const SUPPORT = path.join(WEB_DIR, 'test', 'support');
 
 function classpath(staticRoot) {
-  const file = path.join(ROOT, 'server', 'target', 'classpath.txt');
-  if (!existsSync(file)) {
-    throw new Error(`${file} is missing: build first with web/run-tests.sh (mvn -pl server -am package dependency:build-classpath)`);
+  const target = path.join(ROOT, 'cli', 'target');
+  const jar = existsSync(target) && readdirSync(target).find((f) => /^labelprop-cli-.*\.jar$/.test(f));
+  if (!jar || !existsSync(path.join(target, 'lib'))) {
+    throw new Error(`no build in ${target}: build first with bin/build (web/run-tests.sh does it)`);
   }
-  // a folder whose only entry "public" is the page source, ahead of the build output on the classpath
+  // a folder whose only entry "public" is the page source, ahead of the build output on the classpath;
   // a copy, not a symlink: Jetty refuses to serve files whose real path is outside the static root
   cpSync(path.join(ROOT, 'server', 'src', 'main', 'resources', 'public'), path.join(staticRoot, 'public'), { recursive: true });
-  return [staticRoot, path.join(ROOT, 'server', 'target', 'classes'), readFileSync(file, 'utf8').trim()].join(':');
+  return [staticRoot, path.join(target, jar), path.join(target, 'lib', '*')].join(':');
 }
 
 /** Resolves with {url, dataDir, token, stop()} once the server listens. */
@@ -33,10 +35,12 @@ export async function startServer({ token } = {}) {
   const args = [
     `-Dlogback.configurationFile=${path.join(SUPPORT, 'logback-test.xml')}`,
     '-cp', classpath(staticRoot),
-    path.join(SUPPORT, 'ServeForTests.java'), dataDir,
+    'org.labelprop.cli.Main', 'serve', '--host', '127.0.0.1', '--port', '0', '--data-dir', dataDir,
   ];
-  if (token) args.push(token);
-  const child = spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  if (token) args.push('--token', token);
+  const child = spawn('java', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const orphanGuard = () => child.kill('SIGKILL'); // never leave a server behind a crashed test run
+  process.on('exit', orphanGuard);
   let log = '';
   child.stderr.on('data', (d) => { log += d; });
   const port = await new Promise((resolve, reject) => {
@@ -44,7 +48,7 @@ export async function startServer({ token } = {}) {
     let out = '';
     child.stdout.on('data', (d) => {
       out += d;
-      const match = out.match(/LISTENING (\d+)/);
+      const match = out.match(/listening on http:\/\/127\.0\.0\.1:(\d+)\//);
       if (match) {
         clearTimeout(timer);
         resolve(Number(match[1]));
@@ -62,11 +66,12 @@ export async function startServer({ token } = {}) {
     token,
     log: () => log,
     async stop() {
-      child.stdin.end();
       if (child.exitCode === null) await new Promise((resolve) => {
+        child.kill('SIGTERM'); // the serve command stops the server in its shutdown hook
         const timer = setTimeout(() => { child.kill('SIGKILL'); resolve(); }, 5000);
         child.on('exit', () => { clearTimeout(timer); resolve(); });
       });
+      process.off('exit', orphanGuard);
       rmSync(dataDir, { recursive: true, force: true });
       rmSync(staticRoot, { recursive: true, force: true });
     },

@@ -178,7 +178,7 @@ function setAxis(axis) {
   updateLocation();
 }
 
-export function goToSlice(index, axis = state.axis) {
+function goToSlice(index, axis = state.axis) {
   if (!state.viewer.loaded) return;
   state.viewer.goToSlice(axis, index);
   updateLocation();

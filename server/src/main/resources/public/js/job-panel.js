@@ -16,20 +16,23 @@ export class JobPanel {
     this.hooks = hooks;
     this.job = null;
     $('run-preview').addEventListener('click', () => this.run({ type: 'interpolate' }));
-    $('run-train').addEventListener('click', () => this.run({
-      type: 'train',
-      epochs: Number($('epochs-input').value),
-      maxSeconds: Number($('budget-input').value),
-      refineSeconds: Number($('refine-input').value),
-      checkpoint: $('pretrained-select').value || undefined,
-    }));
+    // "propagate" without a checkpoint trains on this scan first; with one it uses (or fine-tunes) those weights
+    $('run-train').addEventListener('click', () => {
+      const start = $('pretrained-select').value;
+      this.run({ type: 'propagate', ...this.trainingParams(), ...(start ? { checkpoint: start, finetune: true } : {}) });
+    });
     $('run-checkpoint').addEventListener('click', () => {
       const checkpoint = $('checkpoint-select').value;
       if (!checkpoint) {
-        showError('no checkpoint on the server: train once or upload one (PUT /api/checkpoints/{name})');
+        showError('no checkpoint on the server yet: train one ("Train checkpoint only") or upload one (PUT /api/checkpoints/{name})');
         return;
       }
-      this.run({ type: 'propagate', checkpoint });
+      this.run({ type: 'propagate', checkpoint, refineSeconds: Number($('refine-input').value) });
+    });
+    $('run-train-only').addEventListener('click', () => {
+      const saveAs = $('save-as-input').value.trim();
+      // the session's own checkpoint (the default name) is replaced by a new training; a named one is not
+      this.run({ type: 'train', ...this.trainingParams(), ...(saveAs ? { saveAs } : { overwrite: true }) });
     });
     $('job-cancel').addEventListener('click', () => this.cancel());
     for (const which of OVERLAYS) $(`show-${which}`).addEventListener('change', (e) => this.toggle(which, e.target));
@@ -59,7 +62,7 @@ export class JobPanel {
 
   setRunning(running) {
     const ready = !running && this.state.viewer?.loaded && this.state.session;
-    for (const id of ['run-preview', 'run-train', 'run-checkpoint']) $(id).disabled = !ready;
+    for (const id of ['run-preview', 'run-train', 'run-checkpoint', 'run-train-only']) $(id).disabled = !ready;
     $('job-cancel').disabled = !running;
   }
 
@@ -67,7 +70,7 @@ export class JobPanel {
     clearError();
     const { viewer, session } = this.state;
     if (!session || !viewer.loaded) return;
-    if (viewer.isEmpty('labels')) {
+    if (params.type !== 'train' && viewer.isEmpty('labels')) {
       showError('paint annotations first: complete masks on at least two slices across the propagation axis');
       return;
     }
@@ -76,10 +79,11 @@ export class JobPanel {
     try {
       await this.hooks.ensureUploaded();
       const body = { ...params, axis: this.state.axis, fusion: $('fusion-select').value };
-      const submitted = await this.submit(session.id, body);
+      const submitted = await this.api.submitJob(session.id, body);
       this.job = submitted;
       const job = await watchJob(this.api, submitted.id, (update) => this.showProgress(update));
-      if (job.state === 'succeeded') await this.loadResults();
+      // a "train" job stores a checkpoint and publishes no label map
+      if (job.state === 'succeeded' && params.type !== 'train') await this.loadResults();
       else if (job.state === 'failed') showError(`${params.type} job failed: ${job.message || 'no message'}`);
     } catch (err) {
       this.showProgress({ type: params.type, state: 'failed', progress: 0 });
@@ -91,19 +95,12 @@ export class JobPanel {
     }
   }
 
-  /**
-   * Submits a job. A server that cannot run "train" as a job type of its own (501) trains on the
-   * scan inside a "propagate" job without checkpoint: "Train & propagate" is then sent that way.
-   */
-  async submit(sessionId, body) {
-    const type = body.type === 'train' && this.trainAsPropagate ? 'propagate' : body.type;
-    try {
-      return await this.api.submitJob(sessionId, { ...body, type });
-    } catch (err) {
-      if (err.status !== 501 || type !== 'train') throw err;
-      this.trainAsPropagate = true;
-      return this.api.submitJob(sessionId, { ...body, type: 'propagate' });
-    }
+  trainingParams() {
+    return {
+      epochs: Number($('epochs-input').value),
+      maxSeconds: Number($('budget-input').value),
+      refineSeconds: Number($('refine-input').value),
+    };
   }
 
   showProgress(job) {
