@@ -112,7 +112,7 @@ export class JobPanel {
     if (job.state === 'queued' && job.queuePosition !== undefined && job.queuePosition !== null) {
       parts.push(`position ${job.queuePosition} in queue`);
     }
-    if (job.message) parts.push(job.message);
+    if (job.message && job.message !== job.state) parts.push(job.message);
     const eta = job.state === 'running' ? formatEta(job.eta) : '';
     if (eta) parts.push(`about ${eta} left`);
     $('job-text').textContent = parts.join(' · ');
