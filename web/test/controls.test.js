@@ -96,6 +96,8 @@ test('the four views switch and the hints layer offers the background scribble',
     assert.equal(sliceType, SLICE_TYPE[view === 'Multi' ? 'multiplanar' : view.toLowerCase()]);
     if (view === 'Multi') await screenshot(page, '13-multiplanar');
   }
+  await page.getByLabel('Label layer opacity in percent').fill('30');
+  assert.equal(await page.evaluate(() => window.labelprop.viewer.nv.drawOpacity), 0.3);
   await page.getByText('Hints', { exact: true }).click();
   await page.getByLabel('Paint with Background (hint) (value 255)').check();
   assert.equal(await page.evaluate(() => window.labelprop.viewer.nv.opts.penValue), 255);

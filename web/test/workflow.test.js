@@ -218,6 +218,10 @@ test('train & propagate reports progress to 100 % and loads the result with its 
   await page.getByLabel('Uncertainty', { exact: true }).uncheck();
   await page.waitForFunction(() => !window.labelprop.viewer.overlays.uncertainty);
   assert.equal(await page.evaluate(() => window.labelprop.viewer.nv.volumes.length), 1);
+  await page.getByLabel('Up', { exact: true }).check();
+  await page.waitForFunction(() => window.labelprop.viewer.overlays.up);
+  await screenshot(page, '05b-trained-up');
+  await page.getByLabel('Up', { exact: true }).uncheck();
 });
 
 test('a checkpoint trained on its own is offered for propagation and propagates', async () => {

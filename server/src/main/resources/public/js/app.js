@@ -151,7 +151,7 @@ function afterLoad(session) {
   setAxis(axial >= 0 ? axial : 2);
   setInfo(describeSession(session, grid));
   $('viewer-hint').hidden = true;
-  state.labels.render();
+  state.labels.resetLayer();
   state.jobs.reset();
 }
 

@@ -69,8 +69,8 @@ export class VoxelGrid {
     return vox;
   }
 
-  /** Reorders a flat array-ordered volume (i fastest) into display order; values are copied as is. */
-  arrayToDisplay(data, Out = Uint8Array) {
+  /** Reorders a flat array-ordered volume (i fastest) into display order, converting each value. */
+  arrayToDisplay(data, Out = Uint8Array, convert = (v) => v) {
     const [di, dj, dk] = this.displayDims;
     const out = new Out(di * dj * dk);
     const [ni, nj] = this.dims;
@@ -84,7 +84,7 @@ export class VoxelGrid {
     for (let z = 0; z < dk; z++) {
       for (let y = 0; y < dj; y++) {
         let src = start + z * step[2] + y * step[1];
-        for (let x = 0; x < di; x++, src += step[0]) out[o++] = data[src];
+        for (let x = 0; x < di; x++, src += step[0]) out[o++] = convert(data[src]);
       }
     }
     return out;

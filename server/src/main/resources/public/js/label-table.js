@@ -31,6 +31,10 @@ export class LabelTable {
       $('pen-size-value').value = e.target.value;
       this.viewer.setPenSize(Number(e.target.value));
     });
+    $('label-opacity').addEventListener('input', (e) => {
+      $('label-opacity-value').value = `${e.target.value} %`;
+      this.viewer.setLabelOpacity(Number(e.target.value) / 100);
+    });
     $('undo').addEventListener('click', () => this.viewer.loaded && this.viewer.undo());
     $('clear-slice').addEventListener('click', () => this.clearSlice());
     document.addEventListener('keydown', (e) => {
@@ -46,6 +50,13 @@ export class LabelTable {
     this.layer = layer;
     if (layer !== 'hints' && this.penValue === BACKGROUND_HINT) this.penValue = this.labels[0]?.value ?? 1;
     this.viewer.setActiveLayer(layer);
+    this.render();
+  }
+
+  /** Back to the annotations layer (a newly loaded scan starts there). */
+  resetLayer() {
+    this.layer = 'labels';
+    document.querySelector('input[name=layer][value=labels]').checked = true;
     this.render();
   }
 

@@ -19,8 +19,8 @@ export const VIEWS = {
 };
 
 const OVERLAY_STYLE = {
-  up: { colormap: 'red', opacity: 0.45 },
-  down: { colormap: 'blue', opacity: 0.45 },
+  up: { colormap: 'green', opacity: 0.5 },
+  down: { colormap: 'blue', opacity: 0.5 },
   uncertainty: { colormap: 'hot', opacity: 0.6 },
 };
 
@@ -131,12 +131,11 @@ export class Viewer {
     if (shape.some((n, i) => n !== this.grid.dims[i])) {
       throw new Error(`the ${layer} volume has shape ${shape.join('×')} but the scan has ${this.grid.dims.join('×')}`);
     }
-    const values = this.grid.arrayToDisplay(volume.img, Float64Array);
-    const target = this.layerData(layer);
-    for (let i = 0; i < target.length; i++) {
-      const v = Math.round(values[i]);
-      target[i] = v < 0 || v > 255 ? 0 : v;
-    }
+    // label values outside 0..255 cannot be drawn and are left out
+    this.layerData(layer).set(this.grid.arrayToDisplay(volume.img, Uint8Array, (value) => {
+      const v = Math.round(value);
+      return v < 0 || v > 255 ? 0 : v;
+    }));
     if (layer === this.active) this.resetUndo();
   }
 
@@ -165,6 +164,11 @@ export class Viewer {
 
   setPen(value, filled) {
     this.nv.setPenValue(value, filled);
+  }
+
+  /** Opacity of the label layer being edited, 0 (hidden) to 1 (opaque). */
+  setLabelOpacity(opacity) {
+    this.nv.setDrawOpacity(opacity);
   }
 
   setPenSize(size) {
