@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 /**
  * A tiny NIfTI-1 writer and reader for the browser tests: single-file .nii (optionally gzip),
- * 3-D volumes, datatypes uint8 (2), int16 (4) and float32 (16), the affine stored as sform
+ * 3-D volumes (or 4-D with `volumes` > 1), datatypes uint8 (2), int16 (4) and float32 (16), the affine stored as sform
  * (sform_code 1) with a matching qform_code 0. Data are flat with i fastest: index = i + ni*(j + nj*k).
  */
 import { gzipSync, gunzipSync } from 'node:zlib';
@@ -13,15 +13,15 @@ const TYPES = {
 };
 
 /** @param volume {dims:[ni,nj,nk], affine: 4x4 rows (voxel→mm), data: numbers, datatype: 2|4|16} */
-export function writeNifti({ dims, affine, data, datatype = 16 }, { gzip = false } = {}) {
+export function writeNifti({ dims, affine, data, datatype = 16, volumes = 1 }, { gzip = false } = {}) {
   const type = TYPES[datatype];
   if (!type) throw new Error(`unsupported datatype ${datatype}`);
-  const voxels = dims[0] * dims[1] * dims[2];
-  if (data.length !== voxels) throw new Error(`data has ${data.length} values, dims ${dims.join('x')} need ${voxels}`);
+  const voxels = dims[0] * dims[1] * dims[2] * volumes;
+  if (data.length !== voxels) throw new Error(`data has ${data.length} values, dims ${dims.join('x')}x${volumes} need ${voxels}`);
   const buffer = new ArrayBuffer(352 + voxels * type.bytes);
   const view = new DataView(buffer);
   view.setInt32(0, 348, true);
-  [3, dims[0], dims[1], dims[2], 1, 1, 1, 1].forEach((d, i) => view.setInt16(40 + 2 * i, d, true));
+  [volumes > 1 ? 4 : 3, dims[0], dims[1], dims[2], volumes, 1, 1, 1].forEach((d, i) => view.setInt16(40 + 2 * i, d, true));
   view.setInt16(70, datatype, true);
   view.setInt16(72, type.bytes * 8, true);
   const spacing = [0, 1, 2].map((c) => Math.hypot(affine[0][c], affine[1][c], affine[2][c]));

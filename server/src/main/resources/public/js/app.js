@@ -71,8 +71,15 @@ async function openFile(file) {
     return;
   }
   try {
-    setInfo(`Uploading ${file.name}…`);
+    setInfo(`Opening ${file.name}…`);
     const bytes = await file.arrayBuffer();
+    // shown first: a file the browser cannot read or display is refused before anything is uploaded
+    await state.viewer.loadImage(bytes, file.name);
+    state.viewer.setView(document.querySelector('input[name=view]:checked').value);
+    state.session = null;
+    state.jobs.reset();
+    $('viewer-hint').hidden = true;
+    setInfo(`Uploading ${file.name}…`);
     const created = await state.api.createSession();
     try {
       await state.api.putVolume(created.id, 'image', bytes);
@@ -81,12 +88,10 @@ async function openFile(file) {
       await state.api.deleteSession(created.id).catch(() => {});
       throw err;
     }
-    const session = await state.api.session(created.id);
-    await state.viewer.loadImage(bytes, file.name);
-    afterLoad(session);
+    afterLoad(await state.api.session(created.id));
     await refreshSessions();
   } catch (err) {
-    setInfo('No scan open.');
+    setInfo(state.viewer.loaded && !state.session ? `${file.name} is shown but not on the server: nothing can run on it.` : 'No scan open.');
     showError(err);
   }
 }

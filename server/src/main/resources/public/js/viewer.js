@@ -34,6 +34,7 @@ export class Viewer {
       crosshairGap: 6,
       dragAndDropEnabled: false,
       multiplanarShowRender: SHOW_RENDER.NEVER,
+      sliceType: SLICE_TYPE.AXIAL,
       penSize: 1,
       logLevel: 'warn',
       loadingText: '', // the page shows its own hint until a scan is open
@@ -66,9 +67,15 @@ export class Viewer {
 
   /** Shows a scan (NIfTI bytes) and starts empty label layers on its grid. */
   async loadImage(buffer, name) {
+    const image = await NVImage.new(buffer, name || 'scan.nii.gz');
+    const limit = this.nv.gl.getParameter(this.nv.gl.MAX_3D_TEXTURE_SIZE);
+    const dims = image.hdr.dims.slice(1, 4);
+    if (dims.some((n) => n > limit)) {
+      throw new Error(`the scan has ${dims.join(' × ')} voxels; this browser displays at most ${limit} per axis `
+        + '(WebGL 3-D texture limit): annotate a cropped or downsampled copy');
+    }
     for (const volume of [...this.nv.volumes]) this.nv.removeVolume(volume);
     this.overlays = {};
-    const image = await NVImage.new(buffer, name || 'scan.nii.gz');
     this.nv.addVolume(image);
     this.grid = VoxelGrid.of(image);
     const voxels = this.grid.displayDims.reduce((a, b) => a * b, 1);
