@@ -11,6 +11,12 @@ ROOT="$(cd "$WEB/.." && pwd)"
 "$ROOT/bin/ensure-packages" java mvn node
 [ -n "${CHROMIUM:-}" ] || "$ROOT/bin/ensure-packages" chromium
 
+node_major="$(node -p 'process.versions.node.split(".")[0]')"
+if [ "$node_major" -lt 20 ]; then
+  echo "web tests need Node.js 20 or newer (playwright-core 1.65, node --test-concurrency); found $(node --version)" >&2
+  exit 1
+fi
+
 cd "$WEB"
 if [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   # playwright-core only: no browser download, the tests drive the system's chromium
