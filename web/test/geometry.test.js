@@ -36,6 +36,8 @@ const CASES = [
   { name: 'oblique', codes: 'RAS', affine: affine([[1, 0, 0], [0, 1, 0], [0, 0, 1]], [1.1, 0.9, 2], { rx: 17, rz: 24 }) },
   { name: 'lps', codes: 'LPS', affine: affine([[-1, 0, 0], [0, -1, 0], [0, 0, 1]], [0.7, 0.7, 2.5]) },
   { name: 'permuted-oblique', codes: 'AIL', affine: affine([[0, 1, 0], [0, 0, -1], [-1, 0, 0]], [1, 1.5, 1.2], { rx: -12, rz: 9 }) },
+  // the same LPS grid described by a qform only: a half turn about z is the quaternion (b, c, d) = (0, 0, 1)
+  { name: 'lps-qform', codes: 'LPS', affine: affine([[-1, 0, 0], [0, -1, 0], [0, 0, 1]], [0.7, 0.7, 2.5]), qform: { bcd: [0, 0, 1] } },
 ];
 
 function indexScan(testCase) {
@@ -43,7 +45,7 @@ function indexScan(testCase) {
   const data = new Float32Array(ni * nj * nk);
   for (let k = 0; k < nk; k++) for (let j = 0; j < nj; j++) for (let i = 0; i < ni; i++) data[i + ni * (j + nj * k)] = i + 100 * j + 10000 * k;
   const file = path.join(RESULTS_DIR, `geometry-${testCase.name}.nii`);
-  writeFileSync(file, writeNifti({ dims: DIMS, affine: testCase.affine, data }));
+  writeFileSync(file, writeNifti({ dims: DIMS, affine: testCase.affine, data, qform: testCase.qform }));
   return file;
 }
 
@@ -108,8 +110,17 @@ for (const testCase of CASES) {
     assert.deepEqual(labels.dims, DIMS);
     const found = nonZero(labels).map((v) => v.vox).sort((a, b) => a[2] - b[2]);
     assert.deepEqual(found, [...painted].sort((a, b) => a[2] - b[2]));
-    for (let r = 0; r < 3; r++) {
-      for (let c = 0; c < 4; c++) assert.ok(Math.abs(labels.sform[r][c] - testCase.affine[r][c]) < 1e-4, `sform[${r}][${c}]`);
+    // the server accepted the labels as on the image grid (same shape and affine, else 422); the written sform too
+    const stored = await (await fetch(`${server.url}/api/sessions/${id}`)).json();
+    assert.deepEqual(stored.annotations.affine, stored.image.affine);
+    for (let n = 0; n < 12; n++) {
+      const want = testCase.affine[Math.floor(n / 4)][n % 4];
+      assert.ok(Math.abs(stored.image.affine[n] - want) < 1e-4, `server affine[${n}] = ${stored.image.affine[n]}, expected ${want}`);
+    }
+    if (!testCase.qform) {
+      for (let r = 0; r < 3; r++) {
+        for (let c = 0; c < 4; c++) assert.ok(Math.abs(labels.sform[r][c] - testCase.affine[r][c]) < 1e-4, `sform[${r}][${c}]`);
+      }
     }
 
     // reopening the session loads the stored labels back onto the same voxels

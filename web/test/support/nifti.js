@@ -2,7 +2,7 @@
 /**
  * A tiny NIfTI-1 writer and reader for the browser tests: single-file .nii (optionally gzip),
  * 3-D volumes (or 4-D with `volumes` > 1), datatypes uint8 (2), int16 (4) and float32 (16), the affine stored as sform
- * (sform_code 1) with a matching qform_code 0. Data are flat with i fastest: index = i + ni*(j + nj*k).
+ * (sform_code 1, qform_code 0), or as qform only when a quaternion is given. Data are flat with i fastest: index = i + ni*(j + nj*k).
  */
 import { gzipSync, gunzipSync } from 'node:zlib';
 
@@ -13,7 +13,7 @@ const TYPES = {
 };
 
 /** @param volume {dims:[ni,nj,nk], affine: 4x4 rows (voxel→mm), data: numbers, datatype: 2|4|16} */
-export function writeNifti({ dims, affine, data, datatype = 16, volumes = 1 }, { gzip = false } = {}) {
+export function writeNifti({ dims, affine, data, datatype = 16, volumes = 1, qform = null }, { gzip = false } = {}) {
   const type = TYPES[datatype];
   if (!type) throw new Error(`unsupported datatype ${datatype}`);
   const voxels = dims[0] * dims[1] * dims[2] * volumes;
@@ -29,10 +29,18 @@ export function writeNifti({ dims, affine, data, datatype = 16, volumes = 1 }, {
   view.setFloat32(108, 352, true); // vox_offset
   view.setFloat32(112, 1, true); // scl_slope
   view.setUint8(123, 10); // xyzt_units: mm, s
-  view.setInt16(252, 0, true); // qform_code
-  view.setInt16(254, 1, true); // sform_code: scanner
-  for (let r = 0; r < 3; r++) {
-    for (let c = 0; c < 4; c++) view.setFloat32(280 + 16 * r + 4 * c, affine[r][c], true);
+  if (qform) {
+    // qform only (sform_code 0): quaternion (b, c, d), qfac in pixdim[0], offset = the affine's last column
+    view.setInt16(252, 1, true);
+    view.setInt16(254, 0, true);
+    view.setFloat32(76, qform.qfac ?? 1, true);
+    [...qform.bcd, affine[0][3], affine[1][3], affine[2][3]].forEach((v, i) => view.setFloat32(256 + 4 * i, v, true));
+  } else {
+    view.setInt16(252, 0, true); // qform_code
+    view.setInt16(254, 1, true); // sform_code: scanner
+    for (let r = 0; r < 3; r++) {
+      for (let c = 0; c < 4; c++) view.setFloat32(280 + 16 * r + 4 * c, affine[r][c], true);
+    }
   }
   new Uint8Array(buffer, 344, 4).set([0x6e, 0x2b, 0x31, 0x00]); // "n+1\0"
   for (let n = 0; n < voxels; n++) view[type.set](352 + n * type.bytes, data[n], true);
