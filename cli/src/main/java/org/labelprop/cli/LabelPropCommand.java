@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** Root of the {@code labelprop} command: sub-commands mirror the original tool's verbs. */
 @Command(name = "labelprop", mixinStandardHelpOptions = true, versionProvider = LabelPropCommand.VersionProvider.class,
     description = "Segments 3-D images from a few annotated slices by propagating the labels slice to slice.",
-    subcommands = {TrainCommand.class, PropagateCommand.class, ServeCommand.class, EvaluateCommand.class, BenchmarkCommand.class, DemoCommand.class,
+    subcommands = {TrainCommand.class, PropagateCommand.class, PretrainCommand.class, TrainDatasetCommand.class,
+        ServeCommand.class, EvaluateCommand.class, BenchmarkCommand.class, DemoCommand.class,
         CommandLine.HelpCommand.class})
 public final class LabelPropCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.labelprop.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a dataset list: one entry per line, blank lines and lines starting with # ignored; relative paths are resolved
+ * against the list's folder. With {@code pairs}, each line is {@code image,labels}.
+ */
+final class DatasetList {
+    private DatasetList() { }
+
+    static List<Path[]> read(Path list, boolean pairs) throws IOException {
+        List<Path[]> out = new ArrayList<>();
+        Path base = list.toAbsolutePath().getParent();
+        int n = 0;
+        for (String raw : Files.readAllLines(list)) {
+            n++;
+            String line = raw.strip();
+            if (line.isEmpty() || line.startsWith("#")) continue;
+            String[] parts = line.split(",", -1);
+            if (parts.length != (pairs ? 2 : 1))
+                throw new UserException(list + " line " + n + ": expected " + (pairs ? "'image,labels'" : "one image path")
+                    + ", found '" + line + "'");
+            Path[] p = new Path[parts.length];
+            for (int i = 0; i < parts.length; i++) {
+                p[i] = base.resolve(parts[i].strip());
+                if (!Files.isRegularFile(p[i])) throw new UserException(list + " line " + n + ": file not found: " + p[i]);
+            }
+            out.add(p);
+        }
+        if (out.isEmpty()) throw new UserException(list + " lists no file");
+        return out;
+    }
+}
