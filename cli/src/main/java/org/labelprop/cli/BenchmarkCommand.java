@@ -41,6 +41,9 @@ final class BenchmarkCommand implements Callable<Integer> {
         description = "Methods, comma-separated: nearest, shape, deep, deep-network, deep-zero. Default: ${DEFAULT-VALUE}.")
     List<String> methods;
 
+    @Option(names = "--protocol", split = ",", description = "Protocols to run: '3 slices', 'every 10th' (or 3, 10). Default: both.")
+    List<String> protocols;
+
     @Option(names = "--phantom", description = "Use the generated phantom instead of the real MR data.")
     boolean phantom;
 
@@ -58,6 +61,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         Map<String, Training> trained = new HashMap<>();
         for (BenchmarkMethod m : chosen)
             for (var p : c.protocols().entrySet()) {
+                if (!selected(p.getKey())) continue;
                 LabelVolume sparse = c.sparse(p.getKey());
                 Training t = m.needsTraining() ? trained.computeIfAbsent(p.getKey(), k -> train(c, sparse, out)) : Training.NONE;
                 PeakMemory.reset();
@@ -78,6 +82,11 @@ final class BenchmarkCommand implements Callable<Integer> {
         out.flush();
         if (json != null) AtomicFiles.writeString(json, BenchmarkRow.json(c, rows));
         return ExitCodes.OK;
+    }
+
+    private boolean selected(String protocol) {
+        return protocols == null || protocols.stream().anyMatch(x -> protocol.equalsIgnoreCase(x.strip())
+            || protocol.startsWith(x.strip() + " ") || protocol.equals("every " + x.strip() + "th"));
     }
 
     /** A network trained on the case for one protocol, with the time and peak memory of training. */
