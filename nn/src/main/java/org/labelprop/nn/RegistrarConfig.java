@@ -15,9 +15,11 @@ import org.labelprop.nn.loss.LossPreset;
  * @param preset        similarity and smoothness weight of refinement
  * @param batchPairs    pairs per forward pass of the network
  * @param threads       libtorch threads (0 = default)
+ * @param coarseFraction share of the refinement steps (or time) spent first at half resolution (images averaged 2×2,
+ *                      velocity halved, then upsampled bilinearly and doubled); in [0, 1)
  */
 public record RegistrarConfig(int refineSteps, double refineSeconds, double learningRate, boolean fromZero, LossPreset preset,
-                              int batchPairs, int threads) {
+                              int batchPairs, int threads, double coarseFraction) {
     /** Upper bound of automatically chosen refinement steps. */
     public static final int MAX_AUTO_STEPS = 200;
 
@@ -28,23 +30,27 @@ public record RegistrarConfig(int refineSteps, double refineSeconds, double lear
         if (preset == null) throw new IllegalArgumentException("refinement loss preset is required");
         if (batchPairs < 1) throw new IllegalArgumentException("pairs per forward pass must be >= 1, got " + batchPairs);
         if (threads < 0) throw new IllegalArgumentException("threads must be >= 0, got " + threads);
+        if (!(coarseFraction >= 0 && coarseFraction < 1))
+            throw new IllegalArgumentException("coarse fraction must be within [0, 1), got " + coarseFraction);
     }
 
     /** Network fields refined for up to 20 s (paper preset: NCC 9×9, smoothness 1), learning rate 0.05. */
-    public static RegistrarConfig defaults() { return new RegistrarConfig(-1, 20, 0.05, false, LossPreset.PAPER, 32, 0); }
+    public static RegistrarConfig defaults() { return new RegistrarConfig(-1, 20, 0.05, false, LossPreset.PAPER, 32, 0, 0); }
 
     /** The network's fields only. */
     public static RegistrarConfig networkOnly() { return defaults().withRefineSteps(0); }
 
-    public RegistrarConfig withRefineSteps(int n) { return new RegistrarConfig(n, refineSeconds, learningRate, fromZero, preset, batchPairs, threads); }
+    public RegistrarConfig withRefineSteps(int n) { return new RegistrarConfig(n, refineSeconds, learningRate, fromZero, preset, batchPairs, threads, coarseFraction); }
 
-    public RegistrarConfig withRefineSeconds(double s) { return new RegistrarConfig(refineSteps, s, learningRate, fromZero, preset, batchPairs, threads); }
+    public RegistrarConfig withRefineSeconds(double s) { return new RegistrarConfig(refineSteps, s, learningRate, fromZero, preset, batchPairs, threads, coarseFraction); }
 
-    public RegistrarConfig withLearningRate(double lr) { return new RegistrarConfig(refineSteps, refineSeconds, lr, fromZero, preset, batchPairs, threads); }
+    public RegistrarConfig withLearningRate(double lr) { return new RegistrarConfig(refineSteps, refineSeconds, lr, fromZero, preset, batchPairs, threads, coarseFraction); }
 
-    public RegistrarConfig withFromZero(boolean z) { return new RegistrarConfig(refineSteps, refineSeconds, learningRate, z, preset, batchPairs, threads); }
+    public RegistrarConfig withFromZero(boolean z) { return new RegistrarConfig(refineSteps, refineSeconds, learningRate, z, preset, batchPairs, threads, coarseFraction); }
 
-    public RegistrarConfig withPreset(LossPreset p) { return new RegistrarConfig(refineSteps, refineSeconds, learningRate, fromZero, p, batchPairs, threads); }
+    public RegistrarConfig withPreset(LossPreset p) { return new RegistrarConfig(refineSteps, refineSeconds, learningRate, fromZero, p, batchPairs, threads, coarseFraction); }
 
-    public RegistrarConfig withThreads(int t) { return new RegistrarConfig(refineSteps, refineSeconds, learningRate, fromZero, preset, batchPairs, t); }
+    public RegistrarConfig withThreads(int t) { return new RegistrarConfig(refineSteps, refineSeconds, learningRate, fromZero, preset, batchPairs, t, coarseFraction); }
+
+    public RegistrarConfig withCoarseFraction(double f) { return new RegistrarConfig(refineSteps, refineSeconds, learningRate, fromZero, preset, batchPairs, threads, f); }
 }
