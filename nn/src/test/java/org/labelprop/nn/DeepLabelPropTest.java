@@ -65,6 +65,14 @@ class DeepLabelPropTest {
     }
 
     @Test
+    void pretrainingVisitsEveryScanOncePerEpoch() {
+        TrainingConfig cfg = TrainingConfig.defaults().withEpochs(1).withThreads(2).withBatchPairs(4);
+        TrainedModel m = DeepLabelProp.pretrain(List.of(image(), image()), SliceAxis.Y, cfg, null, ProgressListener.NONE);
+        assertThat(m.report().steps()).isEqualTo(6);      // per scan: 5 pairs × 2 directions in batches of 4 = 3 steps
+        assertThat(m.report().epochs()).isEqualTo(1);
+    }
+
+    @Test
     void labelsOnAnotherGridAreRejectedWithAClearMessage() {
         LabelVolume other = LabelVolume.empty(Grid.of(new Shape3(20, 6, 11), Spacing.isotropic(1)));
         assertThatThrownBy(() -> DeepLabelProp.train(image(), other, null, SliceAxis.Y, TrainingConfig.defaults(), null,
