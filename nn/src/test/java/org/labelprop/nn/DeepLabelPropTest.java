@@ -38,9 +38,9 @@ class DeepLabelPropTest {
     @Test
     void trainsThenGivesFieldsOnTheSliceGridForEveryMode() {
         List<String> stages = new ArrayList<>();
-        TrainingConfig cfg = TrainingConfig.defaults().withEpochs(2).withThreads(2);
+        TrainingConfig cfg = TrainingConfig.defaults().withEpochs(2).withThreads(2).withBatchPairs(10);
         TrainedModel m = DeepLabelProp.train(image(), sparse(), null, SliceAxis.Y, cfg, null, (s, d, t) -> stages.add(s));
-        assertThat(m.report().steps()).isEqualTo(2);
+        assertThat(m.report().steps()).isEqualTo(4);      // per epoch: 1 chained step + 1 step of all 10 directed pairs
         assertThat(m.checkpoint().training().axis()).isEqualTo("Y");
         assertThat(stages).contains("training");
         for (RegistrarConfig rc : List.of(RegistrarConfig.networkOnly(), RegistrarConfig.defaults().withRefineSteps(2),

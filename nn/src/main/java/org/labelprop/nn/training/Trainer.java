@@ -17,9 +17,10 @@ import org.labelprop.nn.tensor.Tensors;
 import org.labelprop.progress.ProgressListener;
 
 /**
- * Trains a {@link SliceRegNet} on one scan (ORIGINAL §7.2 with all labels at once): chained steps over every interval
- * between consecutive annotated slices ({@link ChainObjective}) and unsupervised steps over neighbour pairs outside the
- * annotated range (all pairs when nothing is annotated, i.e. unsupervised pretraining). Adam with AMSGrad, weight decay
+ * Trains a {@link SliceRegNet} on one scan (ORIGINAL §7.2 with all labels at once): per epoch, one chained step per
+ * interval between consecutive annotated slices ({@link ChainObjective}) and unsupervised steps over every neighbour
+ * pair in both directions, in shuffled batches of {@code batchPairs} (without annotations this is unsupervised
+ * pretraining, ORIGINAL §7.3). Adam with AMSGrad, weight decay
  * 1e-8; one {@link PointerScope} per step so native memory stays flat. Progress stage {@code "training"}; cancellation by
  * interrupting the thread (checked before every step).
  */
@@ -53,11 +54,10 @@ public final class Trainer implements AutoCloseable {
         List<Integer> annotated = annotations == null ? List.of() : annotations.annotatedSlices();
         List<int[]> chunks = new ArrayList<>();
         for (int i = 0; i + 1 < annotated.size(); i++) chunks.add(new int[] {annotated.get(i), annotated.get(i + 1)});
-        List<int[]> free = new ArrayList<>();   // (slice i, direction 0 = i→i+1, 1 = i+1→i)
-        int first = chunks.isEmpty() ? Integer.MAX_VALUE : annotated.get(0);
-        int last = chunks.isEmpty() ? Integer.MIN_VALUE : annotated.get(annotated.size() - 1);
-        for (int i = 0; i + 1 < scan.slices(); i++)
-            if (i < first || i >= last) { free.add(new int[] {i, 0}); free.add(new int[] {i, 1}); }
+        // every neighbour pair, both directions: (slice i, direction 0 = i→i+1, 1 = i+1→i). Small unsupervised batches
+        // give many cheap updates; the chained steps (one per interval, the whole interval in one graph) are costly.
+        List<int[]> free = new ArrayList<>();
+        for (int i = 0; i + 1 < scan.slices(); i++) { free.add(new int[] {i, 0}); free.add(new int[] {i, 1}); }
         int pairSteps = (free.size() + config.batchPairs() - 1) / config.batchPairs();
         long perEpoch = chunks.size() + pairSteps, total = perEpoch * epochs;
         Random rng = new Random(config.seed());
