@@ -37,6 +37,7 @@ public final class BenchmarkMain {
         double trainLr = args.length > 6 ? Double.parseDouble(args[6]) : 0;
         double refineLr = args.length > 7 ? Double.parseDouble(args[7]) : 0.05;
         double coarse = args.length > 8 ? Double.parseDouble(args[8]) : 0;
+        LossPreset refinePreset = LossPreset.of(args.length > 9 ? args[9] : "paper");
         BenchCase c = BenchCase.load(dir);
         SliceAxis axis = SliceAxis.Z;
         System.out.println("load " + Files.readString(Path.of("/proc/loadavg")).trim());
@@ -52,13 +53,14 @@ public final class BenchmarkMain {
                         System.out.printf("[%s] train %s: %s%n", p, preset, r);
                     }
                 }
-                RegistrarConfig base = RegistrarConfig.defaults().withThreads(2).withLearningRate(refineLr).withCoarseFraction(coarse);
+                RegistrarConfig base = RegistrarConfig.defaults().withThreads(2).withLearningRate(refineLr).withCoarseFraction(coarse)
+                    .withPreset(refinePreset);
                 if (trainSeconds > 0) run(p, "network", c, sparse, new NetworkRegistrar(net, base.withRefineSteps(0)));
                 if (refine > 0) run(p, "refined" + refine, c, sparse, new NetworkRegistrar(net, base.withRefineSteps(refine)));
             }
             if (zero > 0)
                 run(p, "zero" + zero, c, sparse, new NetworkRegistrar(null, RegistrarConfig.defaults().withThreads(2)
-                    .withFromZero(true).withRefineSteps(zero).withLearningRate(refineLr).withCoarseFraction(coarse)));
+                    .withFromZero(true).withRefineSteps(zero).withLearningRate(refineLr).withCoarseFraction(coarse).withPreset(refinePreset)));
         }
         System.out.println("peak RSS " + Files.readAllLines(Path.of("/proc/self/status")).stream()
             .filter(l -> l.startsWith("VmHWM")).findFirst().orElse("?"));
