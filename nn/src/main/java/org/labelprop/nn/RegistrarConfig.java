@@ -34,8 +34,12 @@ public record RegistrarConfig(int refineSteps, double refineSeconds, double lear
             throw new IllegalArgumentException("coarse fraction must be within [0, 1), got " + coarseFraction);
     }
 
-    /** Network fields refined for up to 20 s (paper preset: NCC 9×9, smoothness 1), learning rate 0.05. */
-    public static RegistrarConfig defaults() { return new RegistrarConfig(-1, 20, 0.05, false, LossPreset.PAPER, 32, 0, 0); }
+    /**
+     * Network fields refined for up to 20 s (at most {@value #MAX_AUTO_STEPS} steps), paper preset (NCC 9×9, smoothness 1),
+     * learning rate 0.2, the first half at half resolution; chosen on the benchmark (0.05 without the coarse half was
+     * worse: 0.738 vs 0.756 mean Dice after 100 steps from zero).
+     */
+    public static RegistrarConfig defaults() { return new RegistrarConfig(-1, 20, 0.2, false, LossPreset.PAPER, 32, 0, 0.5); }
 
     /** The network's fields only. */
     public static RegistrarConfig networkOnly() { return defaults().withRefineSteps(0); }

@@ -56,6 +56,7 @@ public final class BenchmarkMain {
                 RegistrarConfig base = RegistrarConfig.defaults().withThreads(2).withLearningRate(refineLr).withCoarseFraction(coarse)
                     .withPreset(refinePreset);
                 if (trainSeconds > 0) run(p, "network", c, sparse, new NetworkRegistrar(net, base.withRefineSteps(0)));
+                if (refine < 0) run(p, "refined20s", c, sparse, new NetworkRegistrar(net, RegistrarConfig.defaults().withThreads(2)));
                 if (refine > 0) run(p, "refined" + refine, c, sparse, new NetworkRegistrar(net, base.withRefineSteps(refine)));
             }
             if (zero > 0)
