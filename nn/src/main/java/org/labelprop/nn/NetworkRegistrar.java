@@ -122,7 +122,7 @@ public final class NetworkRegistrar implements SliceRegistrar {
                 double elapsed = (System.nanoTime() - start) / 1e9;
                 if (maxSeconds >= 0 && elapsed >= maxSeconds) break;
                 try (PointerScope step = new PointerScope()) {
-                    Tensor loss = PairObjective.loss(config.preset(), integrationSteps, moving, fixed, param, false, null);
+                    Tensor loss = PairObjective.loss(config.preset(), config.effectiveSmoothness(), integrationSteps, moving, fixed, param, false, null);
                     adam.zero_grad();
                     loss.backward();
                     adam.step();

@@ -38,6 +38,7 @@ public final class BenchmarkMain {
         double refineLr = args.length > 7 ? Double.parseDouble(args[7]) : 0.05;
         double coarse = args.length > 8 ? Double.parseDouble(args[8]) : 0;
         LossPreset refinePreset = LossPreset.of(args.length > 9 ? args[9] : "paper");
+        double smooth = args.length > 10 ? Double.parseDouble(args[10]) : Double.NaN;
         BenchCase c = BenchCase.load(dir);
         SliceAxis axis = SliceAxis.Z;
         System.out.println("load " + Files.readString(Path.of("/proc/loadavg")).trim());
@@ -54,14 +55,14 @@ public final class BenchmarkMain {
                     }
                 }
                 RegistrarConfig base = RegistrarConfig.defaults().withThreads(2).withLearningRate(refineLr).withCoarseFraction(coarse)
-                    .withPreset(refinePreset);
+                    .withPreset(refinePreset).withSmoothness(smooth);
                 if (trainSeconds > 0) run(p, "network", c, sparse, new NetworkRegistrar(net, base.withRefineSteps(0)));
                 if (refine < 0) run(p, "refined20s", c, sparse, new NetworkRegistrar(net, RegistrarConfig.defaults().withThreads(2)));
                 if (refine > 0) run(p, "refined" + refine, c, sparse, new NetworkRegistrar(net, base.withRefineSteps(refine)));
             }
             if (zero > 0)
                 run(p, "zero" + zero, c, sparse, new NetworkRegistrar(null, RegistrarConfig.defaults().withThreads(2)
-                    .withFromZero(true).withRefineSteps(zero).withLearningRate(refineLr).withCoarseFraction(coarse).withPreset(refinePreset)));
+                    .withFromZero(true).withRefineSteps(zero).withLearningRate(refineLr).withCoarseFraction(coarse).withPreset(refinePreset).withSmoothness(smooth)));
         }
         System.out.println("peak RSS " + Files.readAllLines(Path.of("/proc/self/status")).stream()
             .filter(l -> l.startsWith("VmHWM")).findFirst().orElse("?"));
