@@ -7,8 +7,10 @@ import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Adam;
 import org.bytedeco.pytorch.AdamOptions;
 import org.bytedeco.pytorch.InferenceMode;
+import org.bytedeco.pytorch.LongOptional;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorVector;
+import org.bytedeco.pytorch.global.torch;
 import org.labelprop.field.DisplacementField;
 import org.labelprop.nn.layer.VecInt;
 import org.labelprop.nn.network.NetworkConfig;
@@ -84,26 +86,49 @@ public final class NetworkRegistrar implements SliceRegistrar {
         return out;
     }
 
-    /** Adam on the velocities themselves, all pairs batched; the loss is a mean, so each pair moves as if alone. */
+    /**
+     * Adam on the velocities themselves, all pairs batched; the loss is a mean, so each pair moves as if alone. With a
+     * coarse fraction, the first part runs at half resolution.
+     */
     private Tensor refine(Tensor v, Tensor moving, Tensor fixed, ProgressListener progress) {
-        Tensor param = v.clone().requires_grad_(true);
+        boolean bySteps = config.refineSteps() > 0;
+        double frac = config.coarseFraction();
+        int steps = bySteps ? config.refineSteps() : RegistrarConfig.MAX_AUTO_STEPS;
+        int coarseSteps = (int) Math.round(frac * steps);
+        double seconds = config.refineSeconds();
+        long[] done = {0};
+        long total = bySteps ? steps : Math.round(seconds * 1000);
+        if (coarseSteps > 0) {
+            long h = v.size(2), w = v.size(3);
+            Tensor vc = optimise(half(v).mul(Tensors.s(0.5)), half(moving), half(fixed), coarseSteps, bySteps ? -1 : frac * seconds,
+                progress, done, total, bySteps);
+            v = torch.upsample_bilinear2d(vc.detach(), new long[] {h, w}, false).mul(Tensors.s(2));
+        }
+        return optimise(v, moving, fixed, steps - coarseSteps, bySteps ? -1 : (1 - frac) * seconds, progress, done, total, bySteps);
+    }
+
+    private static Tensor half(Tensor x) {
+        return torch.avg_pool2d(x, new long[] {2, 2}, new long[] {2, 2}, new long[] {0, 0}, false, true, new LongOptional());
+    }
+
+    private Tensor optimise(Tensor v, Tensor moving, Tensor fixed, int maxSteps, double maxSeconds, ProgressListener progress,
+                            long[] done, long total, boolean bySteps) {
+        Tensor param = v.detach().clone().requires_grad_(true);
         try (AdamOptions o = new AdamOptions(config.learningRate());
              Adam adam = new Adam(new TensorVector(param), o)) {
             long start = System.nanoTime();
-            int max = config.refineSteps() > 0 ? config.refineSteps() : RegistrarConfig.MAX_AUTO_STEPS;
-            for (int k = 0; k < max; k++) {
+            for (int k = 0; k < maxSteps; k++) {
                 ProgressListener.checkCancelled();
                 double elapsed = (System.nanoTime() - start) / 1e9;
-                if (config.refineSteps() < 0 && elapsed >= config.refineSeconds()) break;
+                if (maxSeconds >= 0 && elapsed >= maxSeconds) break;
                 try (PointerScope step = new PointerScope()) {
-                    Tensor loss = PairObjective.loss(config.preset(), integrationSteps, moving, fixed, param, false, null);
+                    Tensor loss = PairObjective.loss(config.preset(), config.effectiveSmoothness(), integrationSteps, moving, fixed, param, false, null);
                     adam.zero_grad();
                     loss.backward();
                     adam.step();
                 }
-                long total = config.refineSteps() > 0 ? max : Math.round(config.refineSeconds() * 1000);
-                long done = config.refineSteps() > 0 ? k + 1 : Math.round(elapsed * 1000);
-                progress.update("refinement", Math.min(done, total), Math.max(total, 1));
+                done[0] = bySteps ? done[0] + 1 : done[0] + Math.round(((System.nanoTime() - start) / 1e9 - elapsed) * 1000);
+                progress.update("refinement", Math.min(done[0], total), Math.max(total, 1));
             }
         }
         return param;

@@ -38,9 +38,9 @@ class DeepLabelPropTest {
     @Test
     void trainsThenGivesFieldsOnTheSliceGridForEveryMode() {
         List<String> stages = new ArrayList<>();
-        TrainingConfig cfg = TrainingConfig.defaults().withEpochs(2).withThreads(2);
+        TrainingConfig cfg = TrainingConfig.defaults().withEpochs(2).withThreads(2).withBatchPairs(10);
         TrainedModel m = DeepLabelProp.train(image(), sparse(), null, SliceAxis.Y, cfg, null, (s, d, t) -> stages.add(s));
-        assertThat(m.report().steps()).isEqualTo(2);
+        assertThat(m.report().steps()).isEqualTo(2);      // one chained step per epoch, no pair outside the annotated range
         assertThat(m.checkpoint().training().axis()).isEqualTo("Y");
         assertThat(stages).contains("training");
         for (RegistrarConfig rc : List.of(RegistrarConfig.networkOnly(), RegistrarConfig.defaults().withRefineSteps(2),
@@ -62,6 +62,14 @@ class DeepLabelPropTest {
         assertThat((double) up.dx(8, 6)).isBetween(-1.4, -0.6);
         assertThat((double) Math.abs(up.dy(8, 6))).isLessThan(0.4);
         assertThat((double) f.down().get(0).dx(8, 6)).isBetween(0.6, 1.4);
+    }
+
+    @Test
+    void pretrainingVisitsEveryScanOncePerEpoch() {
+        TrainingConfig cfg = TrainingConfig.defaults().withEpochs(1).withThreads(2).withBatchPairs(4);
+        TrainedModel m = DeepLabelProp.pretrain(List.of(image(), image()), SliceAxis.Y, cfg, null, ProgressListener.NONE);
+        assertThat(m.report().steps()).isEqualTo(6);      // per scan: 5 pairs × 2 directions in batches of 4 = 3 steps
+        assertThat(m.report().epochs()).isEqualTo(1);
     }
 
     @Test

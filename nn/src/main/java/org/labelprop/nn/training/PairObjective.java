@@ -20,10 +20,16 @@ public final class PairObjective {
     /** The displacement {@code exp(v)} is written to {@code phiOut[0]} when non-null (to reuse it for chaining). */
     public static Tensor loss(LossPreset preset, int steps, Tensor moving, Tensor fixed, Tensor v, boolean inverse,
                               Tensor[] phiOut) {
+        return loss(preset, preset.smoothness(), steps, moving, fixed, v, inverse, phiOut);
+    }
+
+    /** As {@link #loss(LossPreset, int, Tensor, Tensor, Tensor, boolean, Tensor[])} with another smoothness weight. */
+    public static Tensor loss(LossPreset preset, double smoothness, int steps, Tensor moving, Tensor fixed, Tensor v,
+                              boolean inverse, Tensor[] phiOut) {
         Tensor phi = VecInt.integrate(v, steps);
         if (phiOut != null) phiOut[0] = phi;
         Tensor loss = preset.similarity().loss(fixed, SpatialTransformer.warp(moving, phi));
         if (inverse) loss = loss.add(preset.similarity().loss(moving, SpatialTransformer.warp(fixed, VecInt.integrate(v.neg(), steps))));
-        return loss.add(Grad.loss(v).mul(s(preset.smoothness())));
+        return loss.add(Grad.loss(v).mul(s(smoothness)));
     }
 }

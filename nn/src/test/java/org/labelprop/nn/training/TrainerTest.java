@@ -64,11 +64,11 @@ class TrainerTest {
         SliceStack stack = SliceStack.of(image, SliceAxis.Z, 8);
         AnnotationStack ann = AnnotationStack.of(new LabelVolume(g, lab), null, stack);
         assertThat(ann.annotatedSlices()).containsExactly(0, 5);
-        TrainingConfig cfg = TrainingConfig.defaults().withEpochs(2).withThreads(2);
+        TrainingConfig cfg = TrainingConfig.defaults().withEpochs(2).withThreads(2).withBatchPairs(4);
         try (SliceRegNet net = new SliceRegNet(NetworkConfig.defaults()); Trainer trainer = new Trainer(net, cfg)) {
             TrainingReport r = trainer.train(stack, ann, (s, d, t) -> assertThat(s).isEqualTo("training"));
             assertThat(r.epochs()).isEqualTo(2);
-            assertThat(r.steps()).isEqualTo(2);           // one chained step per epoch, no pair outside the range
+            assertThat(r.steps()).isEqualTo(2);           // one chained step per epoch, no pair outside the annotated range
             assertThat(r.stopReason()).isEqualTo("epochs");
             assertThat(r.lastLoss()).isFinite();
         }
