@@ -17,12 +17,6 @@ final class DeepOptions {
             + "as the original). Default: ${DEFAULT-VALUE}.")
     String warp;
 
-    @Option(names = "--blend", defaultValue = "probability",
-        description = "How the weighted directions combine: probability (average the soft maps, as the original) or "
-            + "distance (average signed distance maps of the two registered masks: a shape interpolation between them). "
-            + "Default: ${DEFAULT-VALUE}.")
-    String blend;
-
     @Option(names = "--refine-steps", defaultValue = "-1",
         description = "Refinement (instance optimisation) steps per slice pair at inference; -1 = as many as fit in "
             + "--refine-seconds; 0 = network only. Default: ${DEFAULT-VALUE}.")
@@ -52,11 +46,6 @@ final class DeepOptions {
             case "sequential" -> PropagationOptions.WarpMode.SEQUENTIAL;
             default -> throw new UserException("--warp must be composed or sequential, got '" + warp + "'");
         };
-        PropagationOptions.Blend b = switch (blend.toLowerCase(Locale.ROOT)) {
-            case "probability" -> PropagationOptions.Blend.PROBABILITY;
-            case "distance" -> PropagationOptions.Blend.SIGNED_DISTANCE;
-            default -> throw new UserException("--blend must be probability or distance, got '" + blend + "'");
-        };
-        return PropagationOptions.defaults().withFusion(f).withWarpMode(w).withExtrapolate(extrapolate).withBlend(b);
+        return PropagationOptions.defaults().withFusion(f).withWarpMode(w).withExtrapolate(extrapolate);
     }
 }

@@ -18,18 +18,10 @@ import org.labelprop.fusion.SimilarityWeights;
  *                          COMPOSED (fields composed, the source annotation resampled once; B6)
  * @param extrapolate       propagate one way from the first/last annotated slice to the ends of the volume
  * @param nccWindow         odd window side of the local NCC (31 = radius 15)
- * @param blend             PROBABILITY (original: the soft maps are averaged, label = argmax) or SIGNED_DISTANCE (each
- *                          direction's mask becomes a signed distance map, the maps are averaged with the same weights
- *                          and a label holds where its average is negative: a shape interpolation between the two
- *                          registered masks, which keeps thin and fading structures coherent)
  */
-public record PropagationOptions(Fusion fusion, double distanceConstant, WarpMode warpMode, boolean extrapolate, int nccWindow,
-                                 Blend blend) {
+public record PropagationOptions(Fusion fusion, double distanceConstant, WarpMode warpMode, boolean extrapolate, int nccWindow) {
     /** Fusion weight strategies. */
     public enum Fusion { DISTANCE, NCC }
-
-    /** How the two weighted directions are combined. */
-    public enum Blend { PROBABILITY, SIGNED_DISTANCE }
 
     /** How soft labels travel along a chain of fields. */
     public enum WarpMode { SEQUENTIAL, COMPOSED }
@@ -37,27 +29,24 @@ public record PropagationOptions(Fusion fusion, double distanceConstant, WarpMod
     public PropagationOptions {
         Objects.requireNonNull(fusion, "fusion");
         Objects.requireNonNull(warpMode, "warpMode");
-        Objects.requireNonNull(blend, "blend");
         new DistanceWeights(distanceConstant);
         new SimilarityWeights(nccWindow, new DistanceWeights(distanceConstant));
     }
 
     public static PropagationOptions defaults() {
         return new PropagationOptions(Fusion.NCC, DistanceWeights.DEFAULT_CONSTANT, WarpMode.SEQUENTIAL, false,
-            SimilarityWeights.DEFAULT_WINDOW, Blend.PROBABILITY);
+            SimilarityWeights.DEFAULT_WINDOW);
     }
 
-    public PropagationOptions withFusion(Fusion f) { return new PropagationOptions(f, distanceConstant, warpMode, extrapolate, nccWindow, blend); }
+    public PropagationOptions withFusion(Fusion f) { return new PropagationOptions(f, distanceConstant, warpMode, extrapolate, nccWindow); }
 
-    public PropagationOptions withDistanceConstant(double c) { return new PropagationOptions(fusion, c, warpMode, extrapolate, nccWindow, blend); }
+    public PropagationOptions withDistanceConstant(double c) { return new PropagationOptions(fusion, c, warpMode, extrapolate, nccWindow); }
 
-    public PropagationOptions withWarpMode(WarpMode m) { return new PropagationOptions(fusion, distanceConstant, m, extrapolate, nccWindow, blend); }
+    public PropagationOptions withWarpMode(WarpMode m) { return new PropagationOptions(fusion, distanceConstant, m, extrapolate, nccWindow); }
 
-    public PropagationOptions withExtrapolate(boolean e) { return new PropagationOptions(fusion, distanceConstant, warpMode, e, nccWindow, blend); }
+    public PropagationOptions withExtrapolate(boolean e) { return new PropagationOptions(fusion, distanceConstant, warpMode, e, nccWindow); }
 
-    public PropagationOptions withNccWindow(int w) { return new PropagationOptions(fusion, distanceConstant, warpMode, extrapolate, w, blend); }
-
-    public PropagationOptions withBlend(Blend b) { return new PropagationOptions(fusion, distanceConstant, warpMode, extrapolate, nccWindow, b); }
+    public PropagationOptions withNccWindow(int w) { return new PropagationOptions(fusion, distanceConstant, warpMode, extrapolate, w); }
 
     /** The weight strategy these options describe. */
     public FusionWeights weights() {

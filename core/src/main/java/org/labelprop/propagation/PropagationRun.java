@@ -56,9 +56,7 @@ final class PropagationRun {
         fused = new int[n]; up = new int[n]; down = new int[n];
         uncertainty = new float[n];
         sliceUncertainty = new double[image.shape().size(axis)];
-        var spacing = image.grid().spacing();
-        fusion = new SliceFusion(height, width, channelLabels, options.blend() == PropagationOptions.Blend.SIGNED_DISTANCE
-            ? new double[] {spacing.along(axis.uAxis()), spacing.along(axis.vAxis())} : null);
+        fusion = new SliceFusion(height, width, channelLabels);
     }
 
     void expectSteps(long steps) { total = Math.max(1, steps); }

@@ -2,7 +2,6 @@
 package org.labelprop.propagation;
 
 import java.util.Arrays;
-import org.labelprop.classical.DistanceTransform;
 
 /**
  * Fuses the up and down soft maps of one slice (ORIGINAL section 9 steps 5-6) and measures their disagreement.
@@ -18,14 +17,9 @@ final class SliceFusion {
     private final int[] argU, argD, argF;
     private final int[] fused, up, down;
     private final float[] uncertainty;
-    /** In-plane pixel size (u, v) in mm for signed-distance blending, or null for probability blending. */
-    private final double[] signedDistanceSpacing;
-    private final int height;
 
-    SliceFusion(int height, int width, int[] channelLabels, double[] signedDistanceSpacingOrNull) {
+    SliceFusion(int height, int width, int[] channelLabels) {
         this.width = width;
-        this.height = height;
-        this.signedDistanceSpacing = signedDistanceSpacingOrNull;
         this.channelLabels = channelLabels;
         int n = height * width;
         maxU = new float[n]; sumU = new float[n]; maxD = new float[n]; sumD = new float[n]; best = new float[n]; acc = new float[n];
@@ -73,42 +67,6 @@ final class SliceFusion {
             }
             uncertainty[i] = Math.max(0f, Math.min(1f, unc));
         }
-        if (twoWay && signedDistanceSpacing != null) blendSignedDistances(u, d, wUp, channels);
-    }
-
-    /**
-     * Replaces the fused labels by a shape interpolation between the two directions: per channel, the masks (value > 1/2)
-     * of up and down become signed distance maps (mm, negative inside), averaged with the fusion weights; a label holds
-     * where its average is &le; 0, the most negative label winning.
-     */
-    private void blendSignedDistances(SoftLabels u, SoftLabels d, float[] wUp, int channels) {
-        int n = fused.length;
-        Arrays.fill(best, Float.POSITIVE_INFINITY);
-        Arrays.fill(argF, -1);
-        boolean[] mu = new boolean[n], md = new boolean[n];
-        for (int c = 0; c < channels; c++) {
-            boolean any = mask(u.channel(c), mu) | mask(d.channel(c), md);
-            if (!any) continue;
-            double du = signedDistanceSpacing[0], dv = signedDistanceSpacing[1];
-            double[] su = DistanceTransform.signed2d(mu, width, height, du, dv);
-            double[] sd = DistanceTransform.signed2d(md, width, height, du, dv);
-            for (int i = 0; i < n; i++) {
-                float s = (float) (wUp[i] * su[i] + (1 - wUp[i]) * sd[i]);
-                if (s <= 0 && s < best[i]) { best[i] = s; argF[i] = c; }
-            }
-        }
-        for (int i = 0; i < n; i++) fused[i] = argF[i] >= 0 ? channelLabels[argF[i]] : 0;
-    }
-
-    /** Sets {@code out} to the pixels where patch {@code p} exceeds 1/2; returns whether any does. */
-    private boolean mask(Patch p, boolean[] out) {
-        Arrays.fill(out, false);
-        if (p == null) return false;
-        boolean any = false;
-        for (int r = 0; r < p.height(); r++)
-            for (int q = 0; q < p.width(); q++)
-                if (p.data()[r * p.width() + q] > 0.5f) { out[(p.y0() + r) * width + p.x0() + q] = true; any = true; }
-        return any;
     }
 
     private void accumulate(Patch p, int c, float[] max, float[] sum, int[] arg) {
