@@ -5,17 +5,14 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.labelprop.nn.DeepLabelProp;
 import org.labelprop.nn.LabelledVolume;
 import org.labelprop.nn.TrainedModel;
-import org.labelprop.nn.checkpoint.CheckpointStore;
 import org.labelprop.volume.AxisNames;
 import org.labelprop.volume.Volume;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,21 +25,10 @@ final class TrainDatasetCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin CommonOptions common;
     @Mixin TrainingOptions training;
+    @Mixin DatasetTrainingOptions dataset;
 
     @Parameters(index = "0", paramLabel = "LIST", description = "Text file: one 'image,labels' pair per line.")
     Path list;
-
-    @Option(names = "--axis", defaultValue = "2", description = "Propagation axis: 0, 1, 2, x, y, z, axial, coronal, sagittal. Default: ${DEFAULT-VALUE}.")
-    String axis;
-
-    @Option(names = "--threads", defaultValue = "0", description = "libtorch threads; 0 = all cores.")
-    int threads;
-
-    @Option(names = {"-o", "--output-dir"}, defaultValue = ".", description = "Output folder. Default: the current folder.")
-    Path outputDir;
-
-    @Option(names = {"-n", "--name"}, defaultValue = "dataset", description = "Checkpoint name. Default: ${DEFAULT-VALUE}.")
-    String name;
 
     @Override
     public Integer call() throws Exception {
@@ -52,16 +38,12 @@ final class TrainDatasetCommand implements Callable<Integer> {
             Volume image = Inputs.image(p[0]);
             scans.add(new LabelledVolume(image, Inputs.labelsOn(image.grid(), p[1], "label volume")));
         }
-        var ax = AxisNames.resolve(axis, scans.get(0).image().grid());
+        var ax = AxisNames.resolve(dataset.axis, scans.get(0).image().grid());
         out.printf("training on %d annotated scan(s) along axis %d%n", scans.size(), ax.index());
         out.flush();
         try (ConsoleProgress progress = new ConsoleProgress(out)) {
-            TrainedModel m = DeepLabelProp.trainDataset(scans, ax, training.config(threads), training.pretrainedCheckpoint(), progress);
-            java.nio.file.Files.createDirectories(outputDir);
-            Path ckpt = outputDir.resolve(name + ".ckpt");
-            CheckpointStore.write(m.checkpoint(), ckpt);
-            out.printf(Locale.ROOT, "%d steps in %.1f s (stopped by %s); wrote %s%n", m.report().steps(), m.report().seconds(),
-                m.report().stopReason(), ckpt);
+            TrainedModel m = DeepLabelProp.trainDataset(scans, ax, training.config(dataset.threads), training.pretrainedCheckpoint(), progress);
+            dataset.write(m, "dataset", out);
         }
         return ExitCodes.OK;
     }
