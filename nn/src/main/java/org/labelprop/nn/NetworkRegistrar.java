@@ -37,6 +37,9 @@ public final class NetworkRegistrar implements SliceRegistrar {
     private final RegistrarConfig config;
     private final int integrationSteps, multiple;
 
+    /** Most pixels (pairs × slice pixels) refined in one batch: keeps refinement near 1 GB on large slices. */
+    static final long MAX_CHUNK_PIXELS = 1_500_000;
+
     public NetworkRegistrar(SliceRegNet netOrNull, RegistrarConfig config) {
         if (netOrNull == null && !config.fromZero())
             throw new IllegalArgumentException("a network is required unless refinement starts from zero");
@@ -58,7 +61,7 @@ public final class NetworkRegistrar implements SliceRegistrar {
             Tensor moving = Tensors.cat(0, lo, hi), fixed = Tensors.cat(0, hi, lo);   // up pairs, then down pairs
             float[] v0 = config.fromZero() ? new float[2 * pairs * 2 * h * w] : networkVelocities(moving, fixed, progress);
             Tensor v = Tensors.of(v0, 2L * pairs, 2, h, w);
-            if (config.refineSteps() != 0) v = refine(v, moving, fixed, progress);
+            if (config.refineSteps() != 0) v = refineInChunks(v, moving, fixed, progress);
             float[] phi;
             try (PointerScope inner = new PointerScope(); InferenceMode im = new InferenceMode()) {
                 phi = Tensors.toArray(VecInt.integrate(v.detach(), integrationSteps));
@@ -90,12 +93,30 @@ public final class NetworkRegistrar implements SliceRegistrar {
      * Adam on the velocities themselves, all pairs batched; the loss is a mean, so each pair moves as if alone. With a
      * coarse fraction, the first part runs at half resolution.
      */
-    private Tensor refine(Tensor v, Tensor moving, Tensor fixed, ProgressListener progress) {
+    /**
+     * Refines the pairs in chunks of at most {@link #MAX_CHUNK_PIXELS} pixels, so memory stays bounded on large slices
+     * (pairs are independent: the loss is a mean over pairs). Each chunk gets its share of the time budget.
+     */
+    private Tensor refineInChunks(Tensor v, Tensor moving, Tensor fixed, ProgressListener progress) {
+        long n = v.size(0), chunk = Math.max(1, Math.min(n, MAX_CHUNK_PIXELS / (v.size(2) * v.size(3))));
+        if (chunk >= n) return refine(v, moving, fixed, progress, 1);
+        int chunks = (int) ((n + chunk - 1) / chunk);
+        TensorVector parts = new TensorVector();
+        for (int j = 0; j < chunks; j++) {
+            long b = j * chunk, k = Math.min(chunk, n - b);
+            int index = j;
+            ProgressListener part = (stage, done, total) -> progress.update(stage, index * total + done, chunks * total);
+            parts.push_back(refine(v.narrow(0, b, k), moving.narrow(0, b, k), fixed.narrow(0, b, k), part, (double) k / n).detach());
+        }
+        return torch.cat(parts, 0);
+    }
+
+    private Tensor refine(Tensor v, Tensor moving, Tensor fixed, ProgressListener progress, double budgetShare) {
         boolean bySteps = config.refineSteps() > 0;
         double frac = config.coarseFraction();
         int steps = bySteps ? config.refineSteps() : RegistrarConfig.MAX_AUTO_STEPS;
         int coarseSteps = (int) Math.round(frac * steps);
-        double seconds = config.refineSeconds();
+        double seconds = config.refineSeconds() * budgetShare;
         long[] done = {0};
         long total = bySteps ? steps : Math.round(seconds * 1000);
         if (coarseSteps > 0) {
