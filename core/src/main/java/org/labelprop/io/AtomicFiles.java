@@ -44,14 +44,19 @@ public final class AtomicFiles {
                  OutputStream out = gzipByName(target) ? fastGzip(file) : file) {
                 body.writeTo(out);
             }
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
+            move(tmp, abs);
             done = true;
         } finally {
             if (!done) Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Renames {@code source} over {@code target}: atomically where the file system allows, else replacing it. */
+    public static void move(Path source, Path target) throws IOException {
+        try {
+            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -3,13 +3,11 @@ package org.labelprop.server.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /**
@@ -21,22 +19,12 @@ public final class AtomicFiles {
 
     /** Writes {@code value} as JSON to {@code target} atomically. */
     public static void writeJson(ObjectMapper json, Path target, Object value) throws IOException {
-        Path tmp = Files.createTempFile(target.getParent(), ".tmp-" + target.getFileName(), "");
-        try {
-            json.writeValue(tmp.toFile(), value);
-            move(tmp, target);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        org.labelprop.io.AtomicFiles.write(target, out -> json.writeValue(out, value));
     }
 
     /** Renames {@code source} to {@code target} atomically, replacing it; both must be on one file system. */
     public static void move(Path source, Path target) throws IOException {
-        try {
-            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+        org.labelprop.io.AtomicFiles.move(source, target);
     }
 
     /** Deletes a file or directory tree; missing is fine. */
