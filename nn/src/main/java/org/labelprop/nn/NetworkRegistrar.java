@@ -36,6 +36,7 @@ public final class NetworkRegistrar implements SliceRegistrar {
     private final SliceRegNet net;
     private final RegistrarConfig config;
     private final int integrationSteps, multiple;
+    private long maxChunkPixels = MAX_CHUNK_PIXELS;
 
     /** Most pixels (pairs × slice pixels) refined in one batch: keeps refinement near 1 GB on large slices. */
     static final long MAX_CHUNK_PIXELS = 1_500_000;
@@ -49,6 +50,13 @@ public final class NetworkRegistrar implements SliceRegistrar {
         NetworkConfig nc = net != null ? net.config() : NetworkConfig.defaults();
         integrationSteps = nc.integrationSteps();
         multiple = nc.sizeMultiple();
+    }
+
+    /** This registrar refining at most {@code pixels} pixels per batch (tests; the default suits large slices). */
+    NetworkRegistrar withMaxChunkPixels(long pixels) {
+        if (pixels < 1) throw new IllegalArgumentException("chunk size must be positive, got " + pixels + " pixels");
+        maxChunkPixels = pixels;
+        return this;
     }
 
     @Override
@@ -98,7 +106,7 @@ public final class NetworkRegistrar implements SliceRegistrar {
      * (pairs are independent: the loss is a mean over pairs). Each chunk gets its share of the time budget.
      */
     private Tensor refineInChunks(Tensor v, Tensor moving, Tensor fixed, ProgressListener progress) {
-        long n = v.size(0), chunk = Math.max(1, Math.min(n, MAX_CHUNK_PIXELS / (v.size(2) * v.size(3))));
+        long n = v.size(0), chunk = Math.max(1, Math.min(n, maxChunkPixels / (v.size(2) * v.size(3))));
         if (chunk >= n) return refine(v, moving, fixed, progress, 1);
         int chunks = (int) ((n + chunk - 1) / chunk);
         TensorVector parts = new TensorVector();
@@ -122,10 +130,11 @@ public final class NetworkRegistrar implements SliceRegistrar {
         if (coarseSteps > 0) {
             long h = v.size(2), w = v.size(3);
             Tensor vc = optimise(half(v).mul(Tensors.s(0.5)), half(moving), half(fixed), coarseSteps, bySteps ? -1 : frac * seconds,
-                progress, done, total, bySteps);
+                progress, done, total, bySteps, budgetShare);
             v = torch.upsample_bilinear2d(vc.detach(), new long[] {h, w}, false).mul(Tensors.s(2));
         }
-        return optimise(v, moving, fixed, steps - coarseSteps, bySteps ? -1 : (1 - frac) * seconds, progress, done, total, bySteps);
+        return optimise(v, moving, fixed, steps - coarseSteps, bySteps ? -1 : (1 - frac) * seconds, progress, done, total, bySteps,
+            budgetShare);
     }
 
     private static Tensor half(Tensor x) {
@@ -133,7 +142,7 @@ public final class NetworkRegistrar implements SliceRegistrar {
     }
 
     private Tensor optimise(Tensor v, Tensor moving, Tensor fixed, int maxSteps, double maxSeconds, ProgressListener progress,
-                            long[] done, long total, boolean bySteps) {
+                            long[] done, long total, boolean bySteps, double lossScale) {
         Tensor param = v.detach().clone().requires_grad_(true);
         try (AdamOptions o = new AdamOptions(config.learningRate());
              Adam adam = new Adam(new TensorVector(param), o)) {
@@ -143,7 +152,10 @@ public final class NetworkRegistrar implements SliceRegistrar {
                 double elapsed = (System.nanoTime() - start) / 1e9;
                 if (maxSeconds >= 0 && elapsed >= maxSeconds) break;
                 try (PointerScope step = new PointerScope()) {
-                    Tensor loss = PairObjective.loss(config.preset(), config.effectiveSmoothness(), integrationSteps, moving, fixed, param, false, null);
+                    // the loss is a mean over the pairs given; scaled by their share of all pairs, each pair gets the
+                    // gradient it gets when all pairs are refined at once, so chunking does not change the result
+                    Tensor loss = PairObjective.loss(config.preset(), config.effectiveSmoothness(), integrationSteps, moving, fixed, param, false, null)
+                        .mul(Tensors.s(lossScale));
                     adam.zero_grad();
                     loss.backward();
                     adam.step();
