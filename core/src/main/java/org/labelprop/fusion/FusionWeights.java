@@ -9,6 +9,9 @@ public interface FusionWeights {
     /** Whether {@link #upWeights} reads the warped source images, so the propagation must compute them. */
     default boolean needsImages() { return false; }
 
+    /** Whether the weights of a gap between annotated slices {@code lower < upper} read the warped source images. */
+    default boolean needsImages(int lower, int upper) { return needsImages(); }
+
     /** Per-pixel up weights in [0, 1] for {@code context.slice()}, row-major; the down weight is one minus it. */
     float[] upWeights(FusionContext context);
 }

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.labelprop.field.DisplacementField;
+import org.labelprop.field.Gaussian;
 import org.labelprop.progress.ProgressListener;
 import org.labelprop.volume.LabelVolume;
 import org.labelprop.volume.SliceAxis;
@@ -71,8 +72,8 @@ public final class LabelPropagation {
         Arrays.fill(channelOf, -1);
         for (int c = 0; c < channelLabels.length; c++) channelOf[channelLabels[c]] = c;
 
-        PropagationRun run = new PropagationRun(image, sparse, hintsOrNull, hinted, fields, channelLabels, channelOf,
-            options, listener);
+        PropagationRun run = new PropagationRun(image, sparse, hintsOrNull, hinted, smooth(fields, options.fieldSmoothing()),
+            channelLabels, channelOf, options, listener);
         int[] s = ann.slices();
         int first = s[0], last = s[s.length - 1];
         int below = options.extrapolate() ? 0 : firstHinted(hinted, first);
@@ -81,9 +82,14 @@ public final class LabelPropagation {
         for (int j = 0; j + 1 < s.length; j++) steps += 2L * (s[j + 1] - s[j] - 1);
         run.expectSteps(steps);
         for (int a : s) run.keepAnnotation(a);
-        for (int j = 0; j + 1 < s.length; j++) if (s[j + 1] - s[j] > 1) run.gap(s[j], s[j + 1]);
         if (below < first) run.tail(first, below);
+        run.flush(first);
+        for (int j = 0; j + 1 < s.length; j++) {
+            if (s[j + 1] - s[j] > 1) run.gap(s[j], s[j + 1]);
+            run.flush(s[j + 1]);
+        }
         if (above > last) run.tail(last, above);
+        run.flush(n - 1);
 
         return new PropagationResult(new LabelVolume(image.grid(), run.fused), new LabelVolume(image.grid(), run.up),
             new LabelVolume(image.grid(), run.down), new Volume(image.grid(), run.uncertainty), status,
@@ -100,6 +106,14 @@ public final class LabelPropagation {
         Objects.requireNonNull(registrar, "registrar");
         ProgressListener listener = progress == null ? ProgressListener.NONE : progress;
         return run(image, sparse, hintsOrNull, registrar.fields(image, axis, listener), options, listener);
+    }
+
+    /** Every field smoothed by a Gaussian of {@code sigma} pixels (the fields themselves when sigma is 0). */
+    private static NeighbourFields smooth(NeighbourFields fields, double sigma) {
+        if (sigma == 0) return fields;
+        java.util.function.UnaryOperator<java.util.List<DisplacementField>> each = l -> l.parallelStream()
+            .map(f -> Gaussian.smooth(f, sigma)).toList();
+        return new NeighbourFields(fields.axis(), each.apply(fields.up()), each.apply(fields.down()));
     }
 
     /** Lowest hinted slice below {@code first}, or {@code first} when there is none. */

@@ -13,7 +13,9 @@ import org.labelprop.volume.Volume;
 /**
  * The state of one {@link LabelPropagation#run}: inputs, channel mapping, the output arrays, and the walks over one gap
  * between annotated slices (both ways, fused slice by slice) or one tail beyond them (one way). Only the up soft maps of
- * the current gap are held; every finished slice goes straight into the label and uncertainty arrays.
+ * the current gap and the fused maps the {@link FusedStack} still needs are held; up, down and uncertainty go straight
+ * into their arrays, fused labels when the stack releases them. Gaps and tails must come in increasing slice order
+ * (the tail below first), each followed by {@link #flush}.
  */
 final class PropagationRun {
     final Volume image;
@@ -33,6 +35,7 @@ final class PropagationRun {
     final float[] uncertainty;
     final double[] sliceUncertainty;
     private final SliceFusion fusion;
+    private final FusedStack stack;
     private long done;
     private long total;
 
@@ -56,7 +59,12 @@ final class PropagationRun {
         fused = new int[n]; up = new int[n]; down = new int[n];
         uncertainty = new float[n];
         sliceUncertainty = new double[image.shape().size(axis)];
-        fusion = new SliceFusion(height, width, channelLabels);
+        this.fusion = new SliceFusion(height, width, channelLabels);
+        boolean[] annotated = new boolean[sliceUncertainty.length];
+        AnnotatedSlices ann = AnnotatedSlices.of(sparse, axis);
+        for (int s : ann.slices()) annotated[s] = true;
+        stack = new FusedStack(options.sliceKernel(), annotated.length, height, width, channelLabels, annotated, this::oneHot,
+            s -> hinted[s] ? hints.slice(axis, s).toArray() : null);
     }
 
     void expectSteps(long steps) { total = Math.max(1, steps); }
@@ -64,12 +72,13 @@ final class PropagationRun {
     /** Copies annotated slice {@code s} into the three label outputs (uncertainty stays 0). */
     void keepAnnotation(int s) {
         int[] a = sparse.slice(axis, s).toArray();
-        write(s, a, a, a, null);
+        write(s, a, a, null);
+        writeFused(s, a);
     }
 
     /** Slices a+1..b-1 between annotated slices a < b: up from a, down from b, fused per slice. */
     void gap(int a, int b) {
-        boolean images = weights.needsImages();
+        boolean images = weights.needsImages(a, b);
         Chain upChain = new Chain(oneHot(a), images ? imageSlice(a) : null, options.warpMode(), channelOf);
         SoftLabels[] ups = new SoftLabels[b - a];
         float[][] upImages = new float[b - a][];
@@ -85,6 +94,7 @@ final class PropagationRun {
                 upImages[i - a], downChain.warpedSourceImage()));
             fusion.fuse(ups[i - a], downChain.labels(), w);
             writeFusion(i);
+            stack.put(i, fusion.fusedMap());
             ups[i - a] = null;
             upImages[i - a] = null;
         }
@@ -98,6 +108,7 @@ final class PropagationRun {
             step(chain, upward ? fields.up().get(i - 1) : fields.down().get(i), i);
             fusion.fuse(upward ? chain.labels() : null, upward ? null : chain.labels(), null);
             writeFusion(i);
+            stack.put(i, fusion.fusedMap());
         }
     }
 
@@ -113,19 +124,30 @@ final class PropagationRun {
 
     private float[] imageSlice(int s) { return image.slice(axis, s).toArray(); }
 
-    private void writeFusion(int s) {
-        write(s, fusion.fused(), fusion.up(), fusion.down(), fusion.uncertainty());
+    /** Labels the fused slices whose across-slice window lies within slices {@code 0..knownUpTo}. */
+    void flush(int knownUpTo) {
+        stack.flush(knownUpTo, this::writeFused);
     }
 
-    private void write(int s, int[] f, int[] u, int[] d, float[] unc) {
+    private void writeFusion(int s) {
+        write(s, fusion.up(), fusion.down(), fusion.uncertainty());
+    }
+
+    private void write(int s, int[] u, int[] d, float[] unc) {
         SliceGeometry g = SliceGeometry.of(image.shape(), axis, s);
         double sum = 0;
         for (int v = 0, p = 0; v < height; v++)
             for (int x = 0; x < width; x++, p++) {
                 int i = g.at(x, v);
-                fused[i] = f[p]; up[i] = u[p]; down[i] = d[p];
+                up[i] = u[p]; down[i] = d[p];
                 if (unc != null) { uncertainty[i] = unc[p]; sum += unc[p]; }
             }
         sliceUncertainty[s] = sum;
+    }
+
+    private void writeFused(int s, int[] f) {
+        SliceGeometry g = SliceGeometry.of(image.shape(), axis, s);
+        for (int v = 0, p = 0; v < height; v++)
+            for (int x = 0; x < width; x++, p++) fused[g.at(x, v)] = f[p];
     }
 }

@@ -5,26 +5,29 @@ import java.util.Arrays;
 
 /**
  * Fuses the up and down soft maps of one slice (ORIGINAL section 9 steps 5-6) and measures their disagreement.
- * Per channel {@code Y = w_up Y_up + (1 - w_up) Y_down}; background {@code 1 - max Y}; label = argmax with background
- * first, so a label needs {@code max Y > 1/2} and ties go to the lower channel. The up and down labels are the same
- * rule on each direction alone. Uncertainty: see {@link PropagationResult#uncertainty()}. Scratch buffers are reused
- * from slice to slice; not thread-safe.
+ * Per channel {@code Y = w_up Y_up + (1 - w_up) Y_down}, kept as a soft map ({@link #fusedMap()}) for {@link FusedStack},
+ * which chooses the fused labels. The up and down labels are {@link FusedStack#label the same rule} on each direction
+ * alone. Uncertainty: see {@link PropagationResult#uncertainty()}. Scratch buffers are reused from slice to slice; not
+ * thread-safe.
  */
 final class SliceFusion {
+    private final int height;
     private final int width;
     private final int[] channelLabels;
-    private final float[] maxU, sumU, maxD, sumD, best, acc;
-    private final int[] argU, argD, argF;
-    private final int[] fused, up, down;
+    private final float[] maxU, sumU, maxD, sumD, acc;
+    private final int[] argU, argD;
+    private final int[] up, down;
     private final float[] uncertainty;
+    private SoftLabels fusedMap;
 
     SliceFusion(int height, int width, int[] channelLabels) {
+        this.height = height;
         this.width = width;
         this.channelLabels = channelLabels;
         int n = height * width;
-        maxU = new float[n]; sumU = new float[n]; maxD = new float[n]; sumD = new float[n]; best = new float[n]; acc = new float[n];
-        argU = new int[n]; argD = new int[n]; argF = new int[n];
-        fused = new int[n]; up = new int[n]; down = new int[n]; uncertainty = new float[n];
+        maxU = new float[n]; sumU = new float[n]; maxD = new float[n]; sumD = new float[n]; acc = new float[n];
+        argU = new int[n]; argD = new int[n];
+        up = new int[n]; down = new int[n]; uncertainty = new float[n];
     }
 
     /**
@@ -34,30 +37,32 @@ final class SliceFusion {
     void fuse(SoftLabels u, SoftLabels d, float[] wUp) {
         if (u == null && d == null) throw new IllegalStateException("nothing to fuse");
         Arrays.fill(maxU, 0f); Arrays.fill(sumU, 0f); Arrays.fill(maxD, 0f); Arrays.fill(sumD, 0f);
-        Arrays.fill(best, 0f); Arrays.fill(acc, 0f);
-        Arrays.fill(argU, -1); Arrays.fill(argD, -1); Arrays.fill(argF, -1);
+        Arrays.fill(acc, 0f);
+        Arrays.fill(argU, -1); Arrays.fill(argD, -1);
         int channels = u != null ? u.channels() : d.channels();
+        Patch[] fusedChannels = new Patch[channels];
         for (int c = 0; c < channels; c++) {
             Patch pu = u == null ? null : u.channel(c), pd = d == null ? null : d.channel(c);
             accumulate(pu, c, maxU, sumU, argU);
             accumulate(pd, c, maxD, sumD, argD);
             if (pu == null && pd == null) continue;
             int[] box = union(pu, pd);
+            int bw = box[3] - box[1];
+            float[] buf = new float[(box[2] - box[0]) * bw];
             for (int y = box[0]; y < box[2]; y++)
                 for (int x = box[1]; x < box[3]; x++) {
-                    int i = y * width + x;
                     float a = pu == null ? 0f : pu.get(y, x), b = pd == null ? 0f : pd.get(y, x);
-                    float w = d == null ? 1f : u == null ? 0f : wUp[i];
-                    float v = w * a + (1 - w) * b;
-                    if (v > best[i]) { best[i] = v; argF[i] = c; }
+                    float w = d == null ? 1f : u == null ? 0f : wUp[y * width + x];
+                    buf[(y - box[0]) * bw + x - box[1]] = w * a + (1 - w) * b;
                 }
+            fusedChannels[c] = Patch.crop(buf, box[0], box[1], box[2] - box[0], bw);
         }
+        fusedMap = new SoftLabels(height, width, fusedChannels);
         boolean twoWay = u != null && d != null;
         if (twoWay) for (int c = 0; c < channels; c++) disagreement(u.channel(c), d.channel(c));
-        for (int i = 0; i < fused.length; i++) {
-            fused[i] = best[i] > 0.5f ? channelLabels[argF[i]] : 0;
-            up[i] = maxU[i] > 0.5f ? channelLabels[argU[i]] : 0;
-            down[i] = maxD[i] > 0.5f ? channelLabels[argD[i]] : 0;
+        for (int i = 0; i < up.length; i++) {
+            up[i] = FusedStack.label(maxU[i], argU[i], channelLabels);
+            down[i] = FusedStack.label(maxD[i], argD[i], channelLabels);
             float zu = 1 - maxU[i] + sumU[i], zd = 1 - maxD[i] + sumD[i];
             float unc;
             if (twoWay) unc = 0.5f * (acc[i] + Math.abs((1 - maxU[i]) / zu - (1 - maxD[i]) / zd));
@@ -100,7 +105,8 @@ final class SliceFusion {
         return new int[] {Math.min(a.y0(), b.y0()), Math.min(a.x0(), b.x0()), Math.max(a.y1(), b.y1()), Math.max(a.x1(), b.x1())};
     }
 
-    int[] fused() { return fused; }
+    /** The fused soft map of the last slice fused. */
+    SoftLabels fusedMap() { return fusedMap; }
 
     int[] up() { return up; }
 

@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.labelprop.propagation;
+
+import java.util.Arrays;
+import java.util.function.IntFunction;
+import org.labelprop.field.Gaussian;
+
+/**
+ * Chooses the fused labels of the propagated slices from the fused soft maps, smoothed across slices:
+ * {@code Z_s = sum_k g_k Y_(s+k)} ({@code g} a normalised Gaussian, slice indices mirrored at the ends of the volume),
+ * where Y is the fused map of a propagated slice, the one-hot annotation of an annotated slice, and 0 elsewhere. Then
+ * label = argmax with background {@code 1 - max Z} first (a label needs {@code max Z > 1/2}; ties go to the lower
+ * channel), and on hinted slices the hints win. A kernel of one tap gives the unsmoothed original rule.
+ * <p>
+ * Slices arrive in any order within the range the caller declares known ({@link #flush}); a slice is labelled once its
+ * whole window is known, and maps leave memory once no later window needs them, so at most the slices of one gap plus
+ * the kernel's reach are held.
+ */
+final class FusedStack {
+    /** Receives the final labels of one slice (row-major, height x width). */
+    interface Sink { void write(int slice, int[] labels); }
+
+    private final float[] kernel;
+    private final int reach;
+    private final int slices;
+    private final int pixels;
+    private final int width;
+    private final int[] channelLabels;
+    private final boolean[] annotated;
+    private final IntFunction<SoftLabels> annotation;
+    private final IntFunction<int[]> hintsOrNull;
+    private final SoftLabels[] maps;
+    private final boolean[] propagated;
+    private final float[] best, buf;
+    private final int[] arg;
+    private int next;
+
+    /**
+     * @param annotation  the one-hot map of an annotated slice
+     * @param hintsOrNull the hint labels of a slice, or null where it has none
+     */
+    FusedStack(float[] kernel, int slices, int height, int width, int[] channelLabels, boolean[] annotated,
+               IntFunction<SoftLabels> annotation, IntFunction<int[]> hintsOrNull) {
+        this.kernel = kernel;
+        this.reach = kernel.length / 2;
+        this.slices = slices;
+        this.width = width;
+        this.pixels = height * width;
+        this.channelLabels = channelLabels;
+        this.annotated = annotated;
+        this.annotation = annotation;
+        this.hintsOrNull = hintsOrNull;
+        maps = new SoftLabels[slices];
+        propagated = new boolean[slices];
+        best = new float[pixels];
+        buf = new float[pixels];
+        arg = new int[pixels];
+    }
+
+    /** The label of a pixel whose largest channel value is {@code max} at channel {@code channel} (-1: none). */
+    static int label(float max, int channel, int[] channelLabels) {
+        return max > 0.5f ? channelLabels[channel] : 0;
+    }
+
+    /** Stores the fused map of propagated slice {@code s}. */
+    void put(int s, SoftLabels fused) {
+        maps[s] = fused;
+        propagated[s] = true;
+    }
+
+    /** Labels every waiting slice whose window lies within slices {@code 0..knownUpTo} (all of them at the last slice). */
+    void flush(int knownUpTo, Sink sink) {
+        int last = knownUpTo >= slices - 1 ? slices - 1 : knownUpTo - reach;
+        for (; next <= last; next++) {
+            if (propagated[next]) sink.write(next, labels(next));
+            int old = next - reach;
+            if (old >= 0) maps[old] = null;
+        }
+    }
+
+    private int[] labels(int s) {
+        Arrays.fill(best, 0f);
+        Arrays.fill(arg, -1);
+        SoftLabels[] window = new SoftLabels[kernel.length];
+        int channels = channelLabels.length;
+        for (int k = -reach; k <= reach; k++) window[k + reach] = map(Gaussian.reflect(s + k, slices));
+        for (int c = 0; c < channels; c++) {
+            int[] box = null;
+            for (SoftLabels m : window) if (m != null && m.channel(c) != null) box = union(box, m.channel(c));
+            if (box == null) continue;
+            for (int y = box[0]; y < box[2]; y++) Arrays.fill(buf, y * width + box[1], y * width + box[3], 0f);
+            for (int k = 0; k < window.length; k++) {
+                Patch p = window[k] == null ? null : window[k].channel(c);
+                if (p == null) continue;
+                float g = kernel[k];
+                for (int r = 0; r < p.height(); r++)
+                    for (int q = 0, i = (p.y0() + r) * width + p.x0(); q < p.width(); q++, i++) buf[i] += g * p.data()[r * p.width() + q];
+            }
+            for (int y = box[0]; y < box[2]; y++)
+                for (int i = y * width + box[1]; i < y * width + box[3]; i++)
+                    if (buf[i] > best[i]) { best[i] = buf[i]; arg[i] = c; }
+        }
+        int[] out = new int[pixels];
+        for (int i = 0; i < pixels; i++) out[i] = label(best[i], arg[i], channelLabels);
+        int[] hints = hintsOrNull.apply(s);
+        if (hints != null)
+            for (int i = 0; i < pixels; i++)
+                if (hints[i] != 0) out[i] = hints[i] == LabelPropagation.BACKGROUND_HINT ? 0 : hints[i];
+        return out;
+    }
+
+    private SoftLabels map(int s) {
+        if (annotated[s]) return annotation.apply(s);
+        return propagated[s] ? maps[s] : null;
+    }
+
+    /** {y0, x0, y1, x1} (ends exclusive) grown to hold {@code p}. */
+    private static int[] union(int[] box, Patch p) {
+        if (box == null) return new int[] {p.y0(), p.x0(), p.y1(), p.x1()};
+        return new int[] {Math.min(box[0], p.y0()), Math.min(box[1], p.x0()), Math.max(box[2], p.y1()), Math.max(box[3], p.x1())};
+    }
+}
