@@ -8,9 +8,21 @@ import picocli.CommandLine.Option;
 
 /** Options of deep propagation: fields (network + refinement) and fusion. */
 final class DeepOptions {
-    @Option(names = "--fusion", defaultValue = "ncc",
-        description = "How the two directions are fused: ncc (local registration quality, 31x31) or distance. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--fusion", defaultValue = "auto",
+        description = "How the two directions are fused: auto (averaged between annotations up to 10 slices apart, "
+            + "weighted by local registration quality (NCC 31x31) from 20 apart, blended in between), ncc (always NCC, "
+            + "as the original) or distance. Default: ${DEFAULT-VALUE}.")
     String fusion;
+
+    @Option(names = "--field-smoothing", paramLabel = "PX", defaultValue = "1",
+        description = "Gaussian sigma in pixels applied to every slice-to-slice field before propagation; 0 = none. "
+            + "Default: ${DEFAULT-VALUE}.")
+    double fieldSmoothing;
+
+    @Option(names = "--slice-smoothing", paramLabel = "SLICES", defaultValue = "1",
+        description = "Gaussian sigma in slices applied across slices to the fused probabilities before labels are "
+            + "chosen; 0 = none (as the original). Default: ${DEFAULT-VALUE}.")
+    double sliceSmoothing;
 
     @Option(names = "--warp", defaultValue = "sequential",
         description = "sequential (one bilinear resampling per slice, as the original; measured best on the benchmark) or "
@@ -38,15 +50,21 @@ final class DeepOptions {
 
     PropagationOptions propagation() {
         PropagationOptions.Fusion f = switch (fusion.toLowerCase(Locale.ROOT)) {
+            case "auto" -> PropagationOptions.Fusion.AUTO;
             case "ncc" -> PropagationOptions.Fusion.NCC;
             case "distance" -> PropagationOptions.Fusion.DISTANCE;
-            default -> throw new UserException("--fusion must be ncc or distance, got '" + fusion + "'");
+            default -> throw new UserException("--fusion must be auto, ncc or distance, got '" + fusion + "'");
         };
         PropagationOptions.WarpMode w = switch (warp.toLowerCase(Locale.ROOT)) {
             case "composed" -> PropagationOptions.WarpMode.COMPOSED;
             case "sequential" -> PropagationOptions.WarpMode.SEQUENTIAL;
             default -> throw new UserException("--warp must be composed or sequential, got '" + warp + "'");
         };
-        return PropagationOptions.defaults().withFusion(f).withWarpMode(w).withExtrapolate(extrapolate);
+        if (!(fieldSmoothing >= 0 && fieldSmoothing <= 10))
+            throw new UserException("--field-smoothing must be within 0..10 pixels, got " + fieldSmoothing);
+        if (!(sliceSmoothing >= 0 && sliceSmoothing <= 10))
+            throw new UserException("--slice-smoothing must be within 0..10 slices, got " + sliceSmoothing);
+        return PropagationOptions.defaults().withFusion(f).withWarpMode(w).withExtrapolate(extrapolate)
+            .withFieldSmoothing(fieldSmoothing).withSliceSmoothing(sliceSmoothing);
     }
 }

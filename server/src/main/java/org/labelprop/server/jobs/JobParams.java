@@ -13,11 +13,11 @@ import org.labelprop.volume.SliceAxis;
  * @param axis       propagation axis 0, 1 or 2 (array axis; default 2)
  * @param epochs     training epochs, null = the runner's default
  * @param checkpoint name of a stored checkpoint to start from / use, null = none
- * @param fusion     "ncc" or "distance", null = the runner's default
+ * @param fusion     "auto", "ncc" or "distance", null = the runner's default (auto)
  * @param options    further runner-specific settings (e.g. {"method": "shape"})
  */
 public record JobParams(String type, int axis, Integer epochs, String checkpoint, String fusion, Map<String, Object> options) {
-    public static final Set<String> FUSIONS = Set.of("ncc", "distance");
+    public static final Set<String> FUSIONS = Set.of("auto", "ncc", "distance");
     /** Checkpoint names: a letter or digit, then letters, digits, '.', '_' or '-'; at most 64 characters; no "..". */
     public static final Pattern CHECKPOINT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
@@ -27,7 +27,7 @@ public record JobParams(String type, int axis, Integer epochs, String checkpoint
         if (epochs != null && (epochs < 1 || epochs > 100_000))
             throw new IllegalArgumentException("\"epochs\" must be within 1..100000, got " + epochs);
         if (fusion != null && !FUSIONS.contains(fusion))
-            throw new IllegalArgumentException("\"fusion\" must be \"ncc\" or \"distance\", got \"" + fusion + "\"");
+            throw new IllegalArgumentException("\"fusion\" must be \"auto\", \"ncc\" or \"distance\", got \"" + fusion + "\"");
         if (checkpoint != null && !isValidCheckpointName(checkpoint))
             throw new IllegalArgumentException("\"checkpoint\" must match " + CHECKPOINT_NAME + " without \"..\", got \"" + checkpoint + "\"");
         options = options == null ? Map.of() : options.entrySet().stream().filter(e -> e.getValue() != null)

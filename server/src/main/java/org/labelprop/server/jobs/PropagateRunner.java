@@ -27,7 +27,7 @@ import org.labelprop.volume.Volume;
  * The "propagate" job, LabelProp end to end on the session's scan: train the registration network on this scan (its
  * annotations and hints) or take a stored checkpoint, compute the neighbour fields (network, then refinement), propagate
  * both ways and fuse. Parameters: {@code axis}, {@code epochs} (default 500), {@code checkpoint} (use these weights
- * instead of training; with option {@code finetune} train from them), {@code fusion} "ncc" (default) or "distance";
+ * instead of training; with option {@code finetune} train from them), {@code fusion} "auto" (default), "ncc" or "distance";
  * options {@code maxSeconds} (training budget, default 90), {@code refineSeconds} (default 20), {@code extrapolate}.
  * Publishes {@code fused/up/down/uncertainty.nii.gz} on the image grid and {@code suggestions.json}.
  */
@@ -65,7 +65,8 @@ public final class PropagateRunner implements JobRunner {
         RegistrarConfig rc = RegistrarConfig.defaults().withRefineSeconds(Options.seconds(p, "refineSeconds", 20, true));
         NeighbourFields fields = DeepLabelProp.registrar(model, rc).fields(image, axis, staged);
         PropagationOptions po = PropagationOptions.defaults()
-            .withFusion("distance".equals(p.fusion()) ? PropagationOptions.Fusion.DISTANCE : PropagationOptions.Fusion.NCC)
+            .withFusion(p.fusion() == null ? PropagationOptions.Fusion.AUTO
+                : PropagationOptions.Fusion.valueOf(p.fusion().toUpperCase(java.util.Locale.ROOT)))
             .withExtrapolate(Options.flag(p, "extrapolate"));
         PropagationResult r = LabelPropagation.run(image, sparse, hints, fields, po, staged);
         List<Path> out = new ArrayList<>();
