@@ -20,7 +20,6 @@ import org.labelprop.volume.Volume;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -34,12 +33,7 @@ final class PropagateCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin CommonOptions common;
     @Mixin DeepOptions deep;
-
-    @Parameters(index = "0", paramLabel = "IMAGE", description = "The scan (.nii or .nii.gz).")
-    Path image;
-
-    @Parameters(index = "1", paramLabel = "LABELS", description = "Sparse annotations on the image's grid (.nii/.nii.gz).")
-    Path labels;
+    @Mixin ScanInputs in;
 
     @Option(names = "--method", description = "nearest (copy the nearest annotated slice), shape (signed-distance "
         + "interpolation) or deep (registration: the --checkpoint network refined per slice pair, or optimised from zero "
@@ -49,43 +43,31 @@ final class PropagateCommand implements Callable<Integer> {
     @Option(names = "--checkpoint", paramLabel = "CKPT", description = "Trained network (from labelprop train).")
     Path checkpoint;
 
-    @Option(names = "--hints", paramLabel = "FILE", description = "Scribbles (deep method): k marks label k, 255 marks background.")
-    Path hints;
-
-    @Option(names = "--axis", defaultValue = "2",
-        description = "Propagation axis: 0, 1, 2, x, y, z, axial, coronal or sagittal. Default: ${DEFAULT-VALUE}.")
-    String axis;
-
-    @Option(names = {"-o", "--output-dir"}, defaultValue = ".", description = "Output folder (created). Default: the current folder.")
-    Path outputDir;
-
-    @Option(names = {"-n", "--name"}, description = "Output name prefix. Default: the image file name.")
-    String name;
-
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         String m = method != null ? method.toLowerCase(Locale.ROOT) : checkpoint != null ? "deep" : "shape";
         if (!m.equals("deep") && !m.equals("nearest") && !m.equals("shape"))
             throw new UserException("--method must be nearest, shape or deep, got '" + method + "'");
-        if (!m.equals("deep") && (checkpoint != null || hints != null))
+        if (!m.equals("deep") && (checkpoint != null || in.hints != null))
             throw new UserException("--checkpoint and --hints need --method deep, got --method " + m);
-        Volume img = Inputs.image(image);
-        LabelVolume sparse = Inputs.labelsOn(img.grid(), labels, "label volume");
-        LabelVolume hintVolume = hints == null ? null : Inputs.labelsOn(img.grid(), hints, "hint volume");
-        SliceAxis ax = AxisNames.resolve(axis, img.grid());
+        ScanInputs.Loaded loaded = in.load();
+        Volume img = loaded.image();
+        LabelVolume sparse = loaded.sparse();
+        SliceAxis ax = loaded.axis();
         AnnotatedSlices annotated = AnnotatedSlices.of(sparse, ax);
-        if (annotated.slices().length == 0) throw new UserException("label volume " + labels + " holds no annotated voxel");
+        if (annotated.slices().length == 0) throw new UserException("label volume " + in.labels + " holds no annotated voxel");
         out.println("propagating " + annotated.labels().length + " label(s) from " + annotated.slices().length
             + " annotated slice(s) along " + AxisNames.describe(ax, img.grid()) + " with method " + m);
         out.flush();
-        String base = name != null ? name : Inputs.baseName(image);
+        String base = in.baseName();
+        Path outputDir = in.outputDir;
         long t0 = System.nanoTime();
         if (m.equals("deep")) {
             var ckpt = checkpoint == null ? null : CheckpointStore.read(checkpoint);
             var registrarConfig = ckpt == null ? deep.registrar().withFromZero(true) : deep.registrar();
             try (ConsoleProgress progress = new ConsoleProgress(out)) {
-                PropagationResult r = LabelPropagation.run(img, sparse, hintVolume,
+                PropagationResult r = LabelPropagation.run(img, sparse, loaded.hintsOrNull(),
                     DeepLabelProp.registrar(ckpt, registrarConfig), ax, deep.propagation(), progress);
                 Files.createDirectories(outputDir);
                 DeepOutputs.write(r, img.grid(), outputDir, base, out);

@@ -18,8 +18,6 @@ import org.labelprop.volume.SliceAxis;
 import org.labelprop.volume.Volume;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -33,36 +31,21 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
     @Mixin TrainingOptions training;
     @Mixin DeepOptions deep;
-
-    @Parameters(index = "0", paramLabel = "IMAGE", description = "The scan (.nii or .nii.gz).")
-    Path image;
-
-    @Parameters(index = "1", paramLabel = "LABELS", description = "Complete annotations on a few slices, on the image's grid.")
-    Path labels;
-
-    @Option(names = "--hints", paramLabel = "FILE", description = "Scribbles on the image's grid: k marks label k, 255 marks background.")
-    Path hints;
-
-    @Option(names = "--axis", defaultValue = "2", description = "Propagation axis: 0, 1, 2, x, y, z, axial, coronal, sagittal. Default: ${DEFAULT-VALUE}.")
-    String axis;
-
-    @Option(names = {"-o", "--output-dir"}, defaultValue = ".", description = "Output folder (created). Default: the current folder.")
-    Path outputDir;
-
-    @Option(names = {"-n", "--name"}, description = "Output name. Default: the image file name.")
-    String name;
+    @Mixin ScanInputs in;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Volume img = Inputs.image(image);
-        LabelVolume sparse = Inputs.labelsOn(img.grid(), labels, "label volume");
-        LabelVolume hintVolume = hints == null ? null : Inputs.labelsOn(img.grid(), hints, "hint volume");
-        SliceAxis ax = AxisNames.resolve(axis, img.grid());
+        ScanInputs.Loaded loaded = in.load();
+        Volume img = loaded.image();
+        LabelVolume sparse = loaded.sparse();
+        LabelVolume hintVolume = loaded.hintsOrNull();
+        SliceAxis ax = loaded.axis();
         AnnotatedSlices annotated = AnnotatedSlices.of(sparse, ax);
-        String base = name != null ? name : Inputs.baseName(image);
+        String base = in.baseName();
+        Path outputDir = in.outputDir;
         Files.createDirectories(outputDir);
-        out.printf("training on %s (%s) along %s: %d label(s) on annotated slices %s%n", image.getFileName(), img.shape(),
+        out.printf("training on %s (%s) along %s: %d label(s) on annotated slices %s%n", in.image.getFileName(), img.shape(),
             AxisNames.describe(ax, img.grid()), annotated.labels().length, java.util.Arrays.toString(annotated.slices()));
         out.flush();
         try (ConsoleProgress progress = new ConsoleProgress(out)) {
