@@ -108,17 +108,16 @@ class EvaluationTest {
     }
 
     @Test
-    void benchmarkSizedVolumeIsEvaluatedWellUnderASecond() {
-        // the benchmark's size: 94x82x68 with 12 labels; measured about 50 ms warm, 130 ms cold (2-core machine)
+    void benchmarkSizedVolumeWithTwelveLabelsHasARangeForEachLabel() {
+        // the benchmark's size: 94x82x68 with 12 labels (its speed is reported by `labelprop benchmark`, not asserted here)
         Grid big = SyntheticVolumes.grid(94, 82, 68);
         LabelVolume truth = SyntheticVolumes.spheresOnLattice(big, 4, 3, 1, 11.0);
         LabelVolume sparse = SyntheticVolumes.keepSlices(truth, SliceAxis.Z, 25, 34, 43);
         LabelVolume predicted = new NearestSliceInterpolation().interpolate(sparse, SliceAxis.Z, InterpolationOptions.defaults());
-        long start = System.nanoTime();
         EvaluationReport r = Evaluation.evaluate(predicted, truth, sparse, SliceAxis.Z);
-        double seconds = (System.nanoTime() - start) / 1e9;
         assertThat(r.labelsWithRange()).isEqualTo(12);
-        assertThat(seconds).as("evaluation time in s (a generous bound for a busy shared machine)").isLessThan(2.0);
+        // nearest copy of spheres is imperfect between the annotated slices, but far from useless
+        assertThat(r.meanDiceInRange()).isGreaterThan(0.3).isLessThan(0.99);
     }
 
     @Test

@@ -11,7 +11,8 @@ import org.labelprop.volume.LabelVolume;
 import org.labelprop.volume.SliceAxis;
 import org.labelprop.volume.Volume;
 
-class PropagationSpeedTest {
+/** Twelve labels at once through every fusion (the speed of propagation is reported by `labelprop benchmark`). */
+class TwelveLabelsTest {
     /** Twelve moving disks on a 94x82x68 grid (the size of the original's test scan), annotated every 8 slices. */
     static LabelVolume twelveLabels(Grid g) {
         int[] d = new int[g.shape().voxels()];
@@ -23,7 +24,7 @@ class PropagationSpeedTest {
     }
 
     @Test
-    void twelveLabelsOnA94x82x68VolumePropagateQuickly() {
+    void twelveMovingDisksOnA94x82x68VolumeArePropagatedByEveryFusion() {
         Grid g = PropagationFixtures.grid(94, 82, 68);
         LabelVolume truth = twelveLabels(g);
         Volume image = PropagationFixtures.movingImage(g, 0.3, 0.2, truth);
@@ -31,13 +32,9 @@ class PropagationSpeedTest {
         NeighbourFields f = FakeRegistrar.translation(0.2, 0.3).fields(image, SliceAxis.Z, ProgressListener.NONE);
         for (Fusion fusion : Fusion.values()) {
             PropagationOptions o = PropagationOptions.defaults().withFusion(fusion).withExtrapolate(true);
-            LabelPropagation.run(image, sparse, null, f, o, null); // warm-up
-            long t0 = System.nanoTime();
             PropagationResult r = LabelPropagation.run(image, sparse, null, f, o, null);
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            for (int l = 1; l <= 12; l++) assertThat(PropagationFixtures.dice(r.fused(), truth, l, 0, 67)).isGreaterThan(0.95);
-            // well under a second on one core; generous bound for a shared CI machine
-            assertThat(seconds).as(fusion + " seconds").isLessThan(3.0);
+            for (int l = 1; l <= 12; l++)
+                assertThat(PropagationFixtures.dice(r.fused(), truth, l, 0, 67)).as("%s label %d", fusion, l).isGreaterThan(0.95);
         }
     }
 }
