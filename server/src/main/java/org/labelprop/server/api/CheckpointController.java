@@ -8,11 +8,14 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.labelprop.nn.checkpoint.CheckpointFormatException;
 import org.labelprop.nn.checkpoint.CheckpointStore;
 import org.labelprop.server.jobs.JobParams;
 import org.labelprop.server.store.AtomicFiles;
 import org.labelprop.server.store.Datastore;
+import org.labelprop.server.store.PathNames;
 import org.labelprop.server.store.ReceivedFile;
 
 /**
@@ -52,7 +55,11 @@ public final class CheckpointController {
         if (!overwrite && Files.exists(target)) throw exists(name);
         ReceivedFile f = receiver.receive(ctx);
         try {
-            CheckpointStore.read(f.path()); // 422 (CheckpointFormatException) unless a complete, intact checkpoint
+            try {
+                CheckpointStore.read(f.path()); // 422 unless a complete, intact checkpoint
+            } catch (CheckpointFormatException e) {
+                throw new CheckpointFormatException(PathNames.name(e.getMessage(), Map.of(f.path(), "checkpoint upload")), e);
+            }
             boolean existed;
             synchronized (this) {
                 existed = Files.exists(target);
