@@ -3,19 +3,17 @@ package org.labelprop.server.api;
 
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
-import org.labelprop.nn.checkpoint.CheckpointFormatException;
 import org.labelprop.nn.checkpoint.CheckpointStore;
 import org.labelprop.server.jobs.JobParams;
 import org.labelprop.server.store.AtomicFiles;
 import org.labelprop.server.store.Datastore;
-import org.labelprop.server.store.PathNames;
 import org.labelprop.server.store.ReceivedFile;
 
 /**
@@ -55,10 +53,8 @@ public final class CheckpointController {
         if (!overwrite && Files.exists(target)) throw exists(name);
         ReceivedFile f = receiver.receive(ctx);
         try {
-            try {
-                CheckpointStore.read(f.path()); // 422 unless a complete, intact checkpoint
-            } catch (CheckpointFormatException e) {
-                throw new CheckpointFormatException(PathNames.name(e.getMessage(), Map.of(f.path(), "checkpoint upload")), e);
+            try (InputStream in = Files.newInputStream(f.path())) {
+                CheckpointStore.read(in, "checkpoint upload"); // 422 unless a complete, intact checkpoint; named as the upload
             }
             boolean existed;
             synchronized (this) {
