@@ -122,6 +122,9 @@ class RestartTest extends ServerFixture {
         String killed = "00000000000000aa";
         rec.put("id", killed).put("state", "running").put("progress", 0.4).put("message", "training 4/10").putNull("finishedAt");
         Files.writeString(jobs.resolve(killed + ".json"), rec.toString());
+        String orphan = "00000000000000dd"; // queued for a session that is gone: nothing to run it on
+        rec.put("id", orphan).put("session", "00000000000000ee").put("state", "queued").put("progress", 0).putNull("startedAt");
+        Files.writeString(jobs.resolve(orphan + ".json"), rec.toString());
         Files.writeString(jobs.resolve(".tmp-0000000000000bb.json123"), "{\"id\":\"0000");
         Path work = Files.createDirectories(dataDir.resolve("sessions").resolve(id).resolve("work").resolve(killed));
         Files.write(work.resolve("fused.nii.gz"), new byte[] {31, (byte) 139, 8});
@@ -133,6 +136,8 @@ class RestartTest extends ServerFixture {
         assertThat(r.get("state").asText()).isEqualTo("failed");
         assertThat(r.get("message").asText()).isEqualTo("interrupted by server restart");
         assertThat(r.get("finishedAt").isNull()).isFalse();
+        JsonNode o = Api.json(api.get("/api/jobs/" + orphan));
+        assertThat(o.get("state").asText() + ": " + o.get("message").asText()).isEqualTo("failed: session 00000000000000ee was deleted");
         assertThat(api.getBytes("/api/sessions/" + id + "/results/fused").body()).isEqualTo(fused);
         assertThat(ids(api.get("/api/sessions"))).containsExactly(id);
         assertThat(Files.exists(work)).as("stale work directory").isFalse();

@@ -51,7 +51,8 @@ public final class JobManager implements AutoCloseable {
                 r = r.finished(JobState.FAILED, RESTART_MESSAGE, List.of());
                 records.save(r);
             } else if (r.state() == JobState.QUEUED) {
-                r = r.requeued(REQUEUED_MESSAGE);
+                r = store.find(r.session()).isPresent() ? r.requeued(REQUEUED_MESSAGE)
+                    : r.finished(JobState.FAILED, "session " + r.session() + " was deleted", List.of());
                 records.save(r);
             }
             Job job = new Job(r);
