@@ -24,7 +24,8 @@ public final class PathNames {
      */
     public static String hide(String message, Path root) {
         if (message == null) return null;
-        Pattern p = Pattern.compile(Pattern.quote(root.toString()) + "([/\\\\][^\\s:,;'\"()]*)?");
+        // the root, then a path tail or the end of the word (so "/data" does not match inside "/database")
+        Pattern p = Pattern.compile(Pattern.quote(root.toString()) + "([/\\\\][^\\s:,;'\"()]*)?(?![^\\s:,;'\"()])");
         Matcher m = p.matcher(message);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
