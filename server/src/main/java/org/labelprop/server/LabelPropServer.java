@@ -72,7 +72,7 @@ public final class LabelPropServer implements AutoCloseable {
                 if (isEndpoint(h.getHttpMethod())) routes.add(h.getHttpMethod().name() + " " + h.getPath());
             });
             if (config.token() != null) cfg.routes.before("/api/*", new Auth(config.token()));
-            ApiErrors.register(cfg.routes);
+            ApiErrors.register(cfg.routes, store.root());
             wiring.register(cfg.routes);
         });
         try {

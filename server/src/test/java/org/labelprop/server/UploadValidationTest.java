@@ -8,10 +8,12 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.labelprop.io.Nifti;
 import org.labelprop.volume.Affine;
 import org.labelprop.volume.Grid;
 import org.labelprop.volume.Shape3;
@@ -55,6 +57,29 @@ class UploadValidationTest extends ServerFixture {
         assertThat(Api.json(r).get("error").asText()).contains("affine");
         assertUnchanged();
         assertThat(api.get("/api/sessions/" + id + "/hints").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void messagesNameTheUploadNeverAPathOnTheServer() throws Exception {
+        Grid otherShape = Grid.of(new Shape3(16, 12, 9), TestVolumes.GRID.affine());
+        byte[] offGrid = TestVolumes.labelBytes(scratch, otherShape);
+        Path raw = scratch.resolve("labels.nii");
+        Nifti.writeLabels(raw, TestVolumes.sparseLabels(TestVolumes.GRID));
+        byte[] plain = Files.readAllBytes(raw);
+        byte[] truncated = Arrays.copyOf(plain, plain.length - 100);
+        String[][] cases = {
+            {"labels", "labels upload has shape 16x12x9 but the image has shape 16x12x10"},
+            {"labels", "labels upload: file ends after"},
+            {"image", "image upload: file ends after"}};
+        byte[][] bodies = {offGrid, truncated, Arrays.copyOf(TestVolumes.imageBytes(scratch, false), plain.length)};
+        for (int i = 0; i < cases.length; i++) {
+            HttpResponse<String> r = api.put("/api/sessions/" + id + "/" + cases[i][0], bodies[i]);
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(422);
+            String error = Api.json(r).get("error").asText();
+            assertThat(error).contains(cases[i][1]).doesNotContain(dataDir.toString(), "/tmp", "upload-", ".upload");
+            if (i > 0) assertThat(error).as("what was expected and what was found").containsPattern("after \\d+ of \\d+");
+        }
+        assertUnchanged();
     }
 
     @Test

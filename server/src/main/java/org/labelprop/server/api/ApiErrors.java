@@ -5,24 +5,32 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
 import io.javalin.http.HttpResponseException;
+import java.nio.file.Path;
 import java.util.Map;
 import org.labelprop.io.NiftiFormatException;
 import org.labelprop.nn.checkpoint.CheckpointFormatException;
 import org.labelprop.server.jobs.QueueFullException;
+import org.labelprop.server.store.PathNames;
 import org.labelprop.server.store.UnknownResourceException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Maps every failure to a JSON body {@code {"error": "…"}} with a fitting status: bad input 400, unknown resource 404,
- * unusable NIfTI 422, full queue 429 with Retry-After, anything unexpected 500 (details only in the log).
+ * unusable NIfTI 422, full queue 429 with Retry-After, anything unexpected 500 (details only in the log). No message
+ * shows a path inside the data directory (see {@link PathNames#hide}).
  */
 public final class ApiErrors {
     private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
 
-    private ApiErrors() { }
+    private final Path dataDir;
 
-    public static void register(RoutesConfig routes) {
+    private ApiErrors(Path dataDir) { this.dataDir = dataDir; }
+
+    /** Registers the handlers; messages mentioning a path inside {@code dataDir} are rewritten without it. */
+    public static void register(RoutesConfig routes, Path dataDir) { new ApiErrors(dataDir).register(routes); }
+
+    private void register(RoutesConfig routes) {
         routes.exception(ApiException.class, (e, ctx) -> {
             e.headers().forEach(ctx::header);
             send(ctx, e.status(), e.getMessage());
@@ -54,7 +62,7 @@ public final class ApiErrors {
         return r == null || r.isEmpty();
     }
 
-    private static void send(Context ctx, int status, String message) {
-        ctx.status(status).json(Map.of("error", message == null ? "error" : message));
+    private void send(Context ctx, int status, String message) {
+        ctx.status(status).json(Map.of("error", message == null ? "error" : PathNames.hide(message, dataDir)));
     }
 }

@@ -3,6 +3,7 @@ package org.labelprop.server.api;
 
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -52,7 +53,9 @@ public final class CheckpointController {
         if (!overwrite && Files.exists(target)) throw exists(name);
         ReceivedFile f = receiver.receive(ctx);
         try {
-            CheckpointStore.read(f.path()); // 422 (CheckpointFormatException) unless a complete, intact checkpoint
+            try (InputStream in = Files.newInputStream(f.path())) {
+                CheckpointStore.read(in, "checkpoint upload"); // 422 unless a complete, intact checkpoint; named as the upload
+            }
             boolean existed;
             synchronized (this) {
                 existed = Files.exists(target);

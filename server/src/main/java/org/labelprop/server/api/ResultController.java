@@ -11,6 +11,7 @@ import org.labelprop.server.store.Datastore;
 /**
  * {@code /api/sessions/{id}/results/{name}} (label maps on the image grid, .nii.gz) and
  * {@code /api/sessions/{id}/suggestions} (slices to annotate next, JSON), as the last successful job published them.
+ * A result computed from an image, labels or hints upload that has since been replaced or deleted is refused with 409.
  */
 public final class ResultController {
     /** Volume results a job may publish, each as {@code <name>.nii.gz}. */
@@ -28,6 +29,7 @@ public final class ResultController {
         if (!VOLUMES.contains(name)) throw new ApiException(404, "unknown result '" + name + "'; expected one of " + new java.util.TreeSet<>(VOLUMES));
         Path f = store.resultsDir(id).resolve(name + ".nii.gz");
         if (!Files.isRegularFile(f)) throw new ApiException(404, "session " + id + " has no '" + name + "' result yet; run a job first");
+        refuseStale(id, name, f);
         Downloads.send(ctx, f, id + "-" + name + ".nii.gz");
     }
 
@@ -36,7 +38,15 @@ public final class ResultController {
         store.session(id);
         Path f = store.resultsDir(id).resolve(SUGGESTIONS_FILE);
         if (!Files.isRegularFile(f)) throw new ApiException(404, "session " + id + " has no suggestions yet; run a job first");
+        refuseStale(id, "suggestions", f);
         ctx.contentType("application/json").result(Files.readAllBytes(f));
+    }
+
+    /** 409 when the result was computed from a volume that has been replaced or deleted since. */
+    private void refuseStale(String id, String name, Path f) throws IOException {
+        String why = store.staleResults(id).get(f.getFileName().toString());
+        if (why != null)
+            throw new ApiException(409, "result '" + name + "' is out of date: " + why + "; run the job again");
     }
 
     /** Result name as clients see it: the file name without its extension. */

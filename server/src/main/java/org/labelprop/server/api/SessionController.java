@@ -51,7 +51,10 @@ public final class SessionController {
     }
 
     private SessionView view(SessionRecord s) throws IOException {
-        List<String> results = store.results(s.id()).stream().map(ResultController::resultName).toList();
-        return SessionView.of(s, jobs.forSession(s.id()), results);
+        var stale = store.staleResults(s.id());
+        List<String> files = store.results(s.id());
+        List<String> current = files.stream().filter(f -> !stale.containsKey(f)).map(ResultController::resultName).toList();
+        List<String> outdated = files.stream().filter(stale::containsKey).map(ResultController::resultName).toList();
+        return SessionView.of(s, jobs.forSession(s.id()), current, outdated);
     }
 }

@@ -75,15 +75,15 @@ public final class VolumeController {
         if (kind == VolumeKind.IMAGE) {
             for (VolumeKind k : new VolumeKind[] {VolumeKind.LABELS, VolumeKind.HINTS}) {
                 VolumeSummary other = current.volume(k);
-                if (other != null && v.grid().mismatch(other.grid(), "stored " + k.key()) != null)
-                    throw new ApiException(409, "the new image is on another grid than the stored " + k.key() + " ("
-                        + v.grid().mismatch(other.grid(), "stored " + k.key()) + "); DELETE /api/sessions/" + current.id() + "/"
-                        + k.key() + " first");
+                String why = other == null ? null : v.grid().mismatch(other.grid(), "the stored " + k.key());
+                if (why != null)
+                    throw new ApiException(409, "the image upload is on another grid than the stored " + k.key() + " (" + why
+                        + "); DELETE /api/sessions/" + current.id() + "/" + k.key() + " first");
             }
             return;
         }
         if (current.image() == null) throw noImage(current.id(), kind);
-        String why = current.image().grid().mismatch(v.grid(), "uploaded " + kind.key());
+        String why = current.image().grid().mismatch(v.grid(), "the " + kind.uploadName());
         if (why != null) throw new ApiException(422, why);
     }
 

@@ -3,6 +3,7 @@ package org.labelprop.server.jobs;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.labelprop.classical.InterpolationOptions;
@@ -11,6 +12,7 @@ import org.labelprop.classical.ShapeInterpolation;
 import org.labelprop.classical.SliceInterpolator;
 import org.labelprop.io.Nifti;
 import org.labelprop.progress.ProgressListener;
+import org.labelprop.server.store.VolumeKind;
 import org.labelprop.propagation.AnnotatedSlices;
 import org.labelprop.volume.Grid;
 import org.labelprop.volume.LabelVolume;
@@ -25,6 +27,9 @@ public final class InterpolateRunner implements JobRunner {
     private final ObjectMapper json;
 
     public InterpolateRunner(ObjectMapper json) { this.json = json; }
+
+    /** Image-blind: the image only supplies the output grid; hints are not used. */
+    @Override public Set<VolumeKind> reads() { return EnumSet.of(VolumeKind.IMAGE, VolumeKind.LABELS); }
 
     @Override public void validate(JobParams p) {
         String m = p.option("method", "shape");

@@ -20,11 +20,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A bounded job queue served by a fixed number of worker threads. Records are persisted on every state change; on
- * start-up, jobs a previous process left queued or running are marked failed ("interrupted by server restart").
+ * A bounded job queue served by a fixed number of worker threads. Records are persisted on every state change. On
+ * start-up, jobs a previous process left queued (never started) are queued again in their original order; jobs it left
+ * running are marked failed ("interrupted by server restart"), since their partial work is gone.
  */
 public final class JobManager implements AutoCloseable {
     static final String RESTART_MESSAGE = "interrupted by server restart";
+    static final String REQUEUED_MESSAGE = "queued again after a server restart";
     private static final Logger LOG = LoggerFactory.getLogger(JobManager.class);
     private static final long NOTIFY_INTERVAL_NANOS = 100_000_000L;
 
@@ -42,13 +44,23 @@ public final class JobManager implements AutoCloseable {
         this.records = new JobStore(store.jobsDir(), json);
         this.runners = runners;
         this.capacity = capacity;
-        for (JobRecord r : records.loadAll()) {
-            if (!r.state().isFinal()) {
+        List<JobRecord> loaded = new ArrayList<>(records.loadAll());
+        loaded.sort(Comparator.comparing(JobRecord::createdAt).thenComparing(JobRecord::id));
+        for (JobRecord r : loaded) {
+            if (r.state() == JobState.RUNNING) {
                 r = r.finished(JobState.FAILED, RESTART_MESSAGE, List.of());
                 records.save(r);
+            } else if (r.state() == JobState.QUEUED) {
+                r = store.find(r.session()).isPresent() ? r.requeued(REQUEUED_MESSAGE)
+                    : r.finished(JobState.FAILED, "session " + r.session() + " was deleted", List.of());
+                records.save(r);
             }
-            jobs.put(r.id(), new Job(r));
+            Job job = new Job(r);
+            jobs.put(r.id(), job);
+            // every job that was waiting keeps its place, even beyond the capacity (which only limits new submissions)
+            if (r.state() == JobState.QUEUED) queue.addLast(job);
         }
+        if (!queue.isEmpty()) LOG.info("{} job(s) left queued by the previous run are queued again", queue.size());
         for (int i = 0; i < workerCount; i++) {
             Thread t = new Thread(new JobWorker(this), "labelprop-job-worker-" + i);
             t.setDaemon(true);
@@ -121,16 +133,15 @@ public final class JobManager implements AutoCloseable {
         return () -> job.subscribers.remove(listener);
     }
 
-    /** Stops the workers; running jobs are interrupted and recorded as failed. */
+    /**
+     * Stops the workers; running jobs are interrupted and recorded as failed. Queued jobs stay queued on disk, so the
+     * next server on this data directory runs them.
+     */
     @Override public void close() {
-        List<Job> waiting;
         synchronized (queue) {
             closed = true;
-            waiting = new ArrayList<>(queue);
-            queue.clear();
             queue.notifyAll();
         }
-        for (Job j : waiting) finish(j, JobState.FAILED, "server stopped before the job started", List.of());
         for (Thread t : workers) t.interrupt();
         for (Thread t : workers) {
             try {
@@ -164,6 +175,11 @@ public final class JobManager implements AutoCloseable {
     Datastore store() { return store; }
 
     boolean isClosed() { return closed; }
+
+    /** Records (and persists) the fingerprints of the inputs a job snapshotted as it started. */
+    void inputsUsed(Job job, Map<String, String> inputs) {
+        synchronized (job) { update(job, job.record.withInputs(inputs), true); }
+    }
 
     void progress(Job job, double p, String message) { update(job, job.record.progress(p, message), false); }
 

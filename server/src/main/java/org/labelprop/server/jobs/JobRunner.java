@@ -16,6 +16,12 @@ public interface JobRunner {
     /** Volumes the session must hold before this job can be submitted. */
     default Set<VolumeKind> requires() { return EnumSet.of(VolumeKind.IMAGE, VolumeKind.LABELS); }
 
+    /**
+     * Volumes this runner may read (required or optional): only these are handed to it, and a change to one of them after
+     * the job started makes its results stale.
+     */
+    default Set<VolumeKind> reads() { return EnumSet.allOf(VolumeKind.class); }
+
     /** Rejects parameters this runner cannot use, with an {@link IllegalArgumentException} (answered with 400). */
     default void validate(JobParams params) { }
 }

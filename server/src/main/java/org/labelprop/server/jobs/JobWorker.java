@@ -3,11 +3,14 @@ package org.labelprop.server.jobs;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import org.labelprop.progress.ProgressListener;
 import org.labelprop.server.store.Datastore;
+import org.labelprop.server.store.InputSnapshot;
+import org.labelprop.server.store.PathNames;
 import org.labelprop.server.store.UnknownResourceException;
 import org.labelprop.server.store.VolumeKind;
 import org.slf4j.Logger;
@@ -41,13 +44,18 @@ final class JobWorker implements Runnable {
     private void runOne(Job job) {
         JobRecord r = job.record;
         Datastore store = manager.store();
+        Map<Path, String> inputNames = new HashMap<>();
         try {
             JobRunner runner = manager.runners().runner(r.type())
                 .orElseThrow(() -> new IllegalStateException("no runner for job type '" + r.type() + "'"));
             Path work = store.workDir(r.session(), r.id());
-            Map<VolumeKind, Path> inputs = store.snapshotInputs(r.session(), work);
-            SessionFiles in = new SessionFiles(r.session(), inputs.get(VolumeKind.IMAGE), inputs.get(VolumeKind.LABELS),
-                inputs.get(VolumeKind.HINTS), store.checkpointsDir(), work);
+            // the inputs current now, not at submission: a job queued before a re-upload computes from the new upload
+            InputSnapshot inputs = store.snapshotInputs(r.session(), work, runner.reads());
+            inputs.files().forEach((k, f) -> inputNames.put(f, "the session's " + k.key()));
+            manager.inputsUsed(job, inputs.fingerprints());
+            Map<VolumeKind, Path> files = inputs.files();
+            SessionFiles in = new SessionFiles(r.session(), files.get(VolumeKind.IMAGE), files.get(VolumeKind.LABELS),
+                files.get(VolumeKind.HINTS), store.checkpointsDir(), work);
             ProgressListener progress = (stage, done, total) -> {
                 manager.progress(job, total > 0 ? (double) done / total : 0, stage);
                 ProgressListener.checkCancelled();
@@ -56,7 +64,7 @@ final class JobWorker implements Runnable {
             ProgressListener.checkCancelled();
             List<String> names = new ArrayList<>();
             for (Path f : out.files()) names.add(f.getFileName().toString());
-            store.publish(r.session(), r.id(), out.files());
+            store.publish(r.session(), r.id(), out.files(), inputs.fingerprints());
             manager.finish(job, JobState.SUCCEEDED, out.message().isEmpty() ? "done" : out.message(), names);
         } catch (CancellationException | InterruptedException e) {
             discard(store, r);
@@ -73,7 +81,8 @@ final class JobWorker implements Runnable {
                 // bad input (IllegalArgumentException) and unusable files (IOException) are the client's news, not a server fault
                 if (e instanceof IllegalArgumentException || e instanceof java.io.IOException) LOG.info("job {} failed: {}", r.id(), e.getMessage());
                 else LOG.warn("job {} failed", r.id(), e);
-                manager.finish(job, JobState.FAILED, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), List.of());
+                String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                manager.finish(job, JobState.FAILED, PathNames.hide(PathNames.name(why, inputNames), store.root()), List.of());
             }
         }
     }

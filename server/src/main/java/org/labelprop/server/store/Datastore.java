@@ -137,16 +137,18 @@ public final class Datastore {
     }
 
     /**
-     * Links (or, where links are not possible, copies) the session's current volumes into {@code workDir} under the
-     * session lock, so a job reads one consistent set even if an upload replaces them meanwhile.
-     * @return the snapshot of each stored volume; kinds not uploaded are absent
+     * Links (or, where links are not possible, copies) the session's current volumes of the given kinds into
+     * {@code workDir} under the session lock, so a job reads one consistent set even if an upload replaces them
+     * meanwhile, and records the SHA-256 of each (null for a kind not uploaded).
      */
-    public java.util.Map<VolumeKind, Path> snapshotInputs(String id, Path workDir) throws IOException {
-        java.util.Map<VolumeKind, Path> out = new java.util.EnumMap<>(VolumeKind.class);
+    public InputSnapshot snapshotInputs(String id, Path workDir, java.util.Set<VolumeKind> kinds) throws IOException {
+        java.util.Map<VolumeKind, Path> files = new java.util.EnumMap<>(VolumeKind.class);
+        java.util.Map<String, String> fingerprints = new java.util.TreeMap<>();
         synchronized (lock(id)) {
             SessionRecord s = session(id);
-            for (VolumeKind k : VolumeKind.values()) {
+            for (VolumeKind k : kinds) {
                 VolumeSummary v = s.volume(k);
+                fingerprints.put(k.key(), v == null ? null : v.sha256());
                 if (v == null) continue;
                 Path src = sessionDir(id).resolve(v.fileName()), dst = workDir.resolve("input-" + v.fileName());
                 Files.deleteIfExists(dst);
@@ -155,10 +157,10 @@ public final class Datastore {
                 } catch (UnsupportedOperationException | IOException e) {
                     Files.copy(src, dst);
                 }
-                out.put(k, dst);
+                files.put(k, dst);
             }
         }
-        return out;
+        return new InputSnapshot(files, fingerprints);
     }
 
     public Path resultsDir(String id) { return sessionDir(id).resolve("results"); }
@@ -172,13 +174,35 @@ public final class Datastore {
         }
     }
 
-    /** Publishes the files of a finished job by renaming each into {@code results/}, then drops the work directory. */
-    public void publish(String id, String jobId, List<Path> files) throws IOException {
+    /**
+     * Publishes the files of a finished job by renaming each into {@code results/}, recording the input fingerprints
+     * they were computed from, then drops the work directory.
+     */
+    public void publish(String id, String jobId, List<Path> files, java.util.Map<String, String> inputs) throws IOException {
         synchronized (lock(id)) {
             session(id);
+            List<String> names = files.stream().map(f -> f.getFileName().toString()).toList();
             for (Path f : files) AtomicFiles.move(f, resultsDir(id).resolve(f.getFileName().toString()));
+            // after the moves: a crash in between leaves new files with their old sources, which errs towards "stale"
+            ResultSources.record(json, resultsDir(id), jobId, names, inputs);
             AtomicFiles.deleteTree(sessionDir(id).resolve("work").resolve(jobId));
         }
+    }
+
+    /**
+     * Published results computed from inputs that have since been replaced or deleted: file name → why, e.g. "the labels
+     * changed since job 0123456789abcdef computed it". Results published without a record of their inputs count as current.
+     */
+    public java.util.Map<String, String> staleResults(String id) throws IOException {
+        SessionRecord now = session(id);
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        for (var e : ResultSources.read(json, resultsDir(id)).entrySet()) {
+            List<String> changed = ResultSources.changed(e.getValue(), now);
+            if (!changed.isEmpty())
+                out.put(e.getKey(), "the " + String.join(" and ", changed) + " changed"
+                    + " since job " + e.getValue().job() + " computed it");
+        }
+        return out;
     }
 
     public void discardWork(String id, String jobId) throws IOException {

@@ -10,6 +10,9 @@ public enum VolumeKind {
     /** Lower-case name used in URLs and file names. */
     public String key() { return name().toLowerCase(Locale.ROOT); }
 
+    /** How client messages refer to an upload of this kind, e.g. "labels upload". */
+    public String uploadName() { return key() + " upload"; }
+
     /** File name in the session directory for a plain or gzip-compressed NIfTI. */
     public String fileName(boolean gzip) { return key() + (gzip ? ".nii.gz" : ".nii"); }
 }
