@@ -57,6 +57,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         BenchmarkCase c = phantom ? Phantom.generate(42) : BenchmarkData.load(out, false);
         out.printf("case: %s, %s, spacing %s, propagation axis %d%n", c.name(), c.image().shape(), c.image().grid().spacing(),
             c.axis().index());
+        if (chosen.stream().anyMatch(BenchmarkMethod::needsTraining)) out.println(training.describeStart(true));
         List<BenchmarkRow> rows = new ArrayList<>();
         Map<String, Training> trained = new HashMap<>();
         for (BenchmarkMethod m : chosen)
@@ -99,7 +100,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         long s = System.nanoTime();
         try (ConsoleProgress progress = new ConsoleProgress(out)) {
             TrainedModel model = DeepLabelProp.train(c.image(), sparse, null, c.axis(), training.config(deep.threads),
-                training.pretrainedCheckpoint(), progress);
+                training.pretrainedCheckpoint(true), progress);
             return new Training(model, (System.nanoTime() - s) / 1e9, PeakMemory.peakMb());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -64,9 +64,10 @@ final class DemoCommand implements Callable<Integer> {
         LabelVolume fused;
         String m = method.toLowerCase(Locale.ROOT);
         if (m.equals("deep")) {
+            out.println(training.describeStart(true));
             try (ConsoleProgress progress = new ConsoleProgress(out)) {
                 TrainedModel model = DeepLabelProp.train(c.image(), sparse, null, c.axis(), training.config(deep.threads),
-                    training.pretrainedCheckpoint(), progress);
+                    training.pretrainedCheckpoint(true), progress);
                 CheckpointStore.write(model.checkpoint(), outputDir.resolve("demo.ckpt"));
                 PropagationResult r = LabelPropagation.run(c.image(), sparse, null,
                     DeepLabelProp.registrar(model.checkpoint(), deep.registrar()), c.axis(), deep.propagation(), progress);

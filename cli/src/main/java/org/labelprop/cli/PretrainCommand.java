@@ -38,7 +38,7 @@ final class PretrainCommand implements Callable<Integer> {
         out.printf("pretraining on %d scan(s) along axis %d%n", volumes.size(), ax.index());
         out.flush();
         try (ConsoleProgress progress = new ConsoleProgress(out)) {
-            TrainedModel m = DeepLabelProp.pretrain(volumes, ax, training.config(dataset.threads), training.pretrainedCheckpoint(), progress);
+            TrainedModel m = DeepLabelProp.pretrain(volumes, ax, training.config(dataset.threads), training.pretrainedCheckpoint(false), progress);
             dataset.write(m, "pretrained", out);
         }
         return ExitCodes.OK;

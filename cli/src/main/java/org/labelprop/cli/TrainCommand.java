@@ -47,11 +47,12 @@ final class TrainCommand implements Callable<Integer> {
         Files.createDirectories(outputDir);
         out.printf("training on %s (%s) along %s: %d label(s) on annotated slices %s%n", in.image.getFileName(), img.shape(),
             AxisNames.describe(ax, img.grid()), annotated.labels().length, java.util.Arrays.toString(annotated.slices()));
+        out.println(training.describeStart(true));
         out.flush();
         try (ConsoleProgress progress = new ConsoleProgress(out)) {
             long t0 = System.nanoTime();
             TrainedModel model = DeepLabelProp.train(img, sparse, hintVolume, ax, training.config(deep.threads),
-                training.pretrainedCheckpoint(), progress);
+                training.pretrainedCheckpoint(true), progress);
             double trainSeconds = (System.nanoTime() - t0) / 1e9;
             Path ckpt = outputDir.resolve(base + ".ckpt");
             CheckpointStore.write(model.checkpoint(), ckpt);

@@ -42,7 +42,7 @@ final class TrainDatasetCommand implements Callable<Integer> {
         out.printf("training on %d annotated scan(s) along axis %d%n", scans.size(), ax.index());
         out.flush();
         try (ConsoleProgress progress = new ConsoleProgress(out)) {
-            TrainedModel m = DeepLabelProp.trainDataset(scans, ax, training.config(dataset.threads), training.pretrainedCheckpoint(), progress);
+            TrainedModel m = DeepLabelProp.trainDataset(scans, ax, training.config(dataset.threads), training.pretrainedCheckpoint(false), progress);
             dataset.write(m, "dataset", out);
         }
         return ExitCodes.OK;

@@ -3,14 +3,19 @@ package org.labelprop.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.labelprop.nn.checkpoint.Checkpoint;
 import org.labelprop.nn.checkpoint.CheckpointStore;
+import org.labelprop.nn.checkpoint.ShippedCheckpoint;
 import org.labelprop.nn.loss.LossPreset;
 import org.labelprop.nn.training.TrainingConfig;
 import picocli.CommandLine.Option;
 
 /** Options of training: limits, loss preset, starting weights. */
 final class TrainingOptions {
+    static final String NONE = "none";
+    static final String SHIPPED = "shipped";
+
     @Option(names = {"-e", "--epochs"}, description = "Maximum epochs. Default: as many as fit in --time-budget.")
     Integer epochs;
 
@@ -23,8 +28,10 @@ final class TrainingOptions {
     @Option(names = "--seed", description = "Seed of weight initialisation and pair sampling. Default: 42.")
     Long seed;
 
-    @Option(names = {"-c", "--pretrained"}, paramLabel = "CKPT", description = "Start from these weights (fine-tuning).")
-    Path pretrained;
+    @Option(names = {"-c", "--pretrained"}, paramLabel = "CKPT", description = "Starting weights: a checkpoint file, 'shipped' "
+        + "(the checkpoint pretrained on the INIA19 macaque template that ships in the jar, see README) or 'none' (from scratch). "
+        + "Default: shipped for train, benchmark and demo; none for pretrain and train-dataset.")
+    String pretrained;
 
     TrainingConfig config(int threads) {
         TrainingConfig c = TrainingConfig.defaults().withThreads(threads);
@@ -35,8 +42,27 @@ final class TrainingOptions {
         return c;
     }
 
-    Checkpoint pretrainedCheckpoint() throws IOException {
-        return pretrained == null ? null : CheckpointStore.read(pretrained);
+    /** The starting weights, null = from scratch; without the option, the shipped checkpoint when {@code shippedByDefault}. */
+    Checkpoint pretrainedCheckpoint(boolean shippedByDefault) throws IOException {
+        String which = choice(shippedByDefault);
+        if (which.equals(NONE)) return null;
+        if (which.equals(SHIPPED)) return ShippedCheckpoint.load();
+        return CheckpointStore.read(Path.of(which));
+    }
+
+    /** Where the starting weights come from, for the log. */
+    String describeStart(boolean shippedByDefault) {
+        String which = choice(shippedByDefault);
+        if (which.equals(NONE)) return "starting weights: none (from scratch)";
+        if (which.equals(SHIPPED)) return "starting weights: " + ShippedCheckpoint.DESCRIPTION + " (--pretrained none to train from scratch)";
+        return "starting weights: " + which;
+    }
+
+    private String choice(boolean shippedByDefault) {
+        if (pretrained == null) return shippedByDefault ? SHIPPED : NONE;
+        if (pretrained.isBlank()) throw new UserException("--pretrained needs a checkpoint file, 'shipped' or 'none', got an empty value");
+        String lower = pretrained.strip().toLowerCase(Locale.ROOT);
+        return lower.equals(NONE) || lower.equals(SHIPPED) ? lower : pretrained;
     }
 
     static LossPreset parsePreset(String name) {

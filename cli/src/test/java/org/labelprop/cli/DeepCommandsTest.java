@@ -38,6 +38,7 @@ class DeepCommandsTest {
         CliRunner r = CliRunner.run("train", dir.resolve("img.nii.gz").toString(), dir.resolve("sparse.nii.gz").toString(),
             "--epochs", "2", "--time-budget", "20", "--refine-steps", "3", "-o", out.toString(), "-n", "t");
         assertThat(r.exitCode()).as(r.err() + r.out()).isZero();
+        assertThat(r.out()).contains("starting weights: shipped checkpoint");
         for (String f : new String[] {"t.ckpt", "t_fused.nii.gz", "t_up.nii.gz", "t_down.nii.gz", "t_uncertainty.nii.gz", "t_suggestions.json"})
             assertThat(out.resolve(f)).exists();
         LabelVolume fused = Nifti.readLabels(out.resolve("t_fused.nii.gz"));
@@ -50,6 +51,18 @@ class DeepCommandsTest {
             dir.resolve("prop").toString(), "-n", "p");
         assertThat(p.exitCode()).as(p.err()).isZero();
         assertThat(dir.resolve("prop/p_fused.nii.gz")).exists();
+    }
+
+    @Test
+    void pretrainedNoneTrainsFromScratchAndAMissingCheckpointIsAUserError() throws Exception {
+        CliRunner r = CliRunner.run("train", dir.resolve("img.nii.gz").toString(), dir.resolve("sparse.nii.gz").toString(),
+            "--pretrained", "none", "--epochs", "1", "--refine-steps", "0", "-o", dir.resolve("scratch").toString(), "-n", "s");
+        assertThat(r.exitCode()).as(r.err() + r.out()).isZero();
+        assertThat(r.out()).contains("starting weights: none (from scratch)");
+        CliRunner m = CliRunner.run("train", dir.resolve("img.nii.gz").toString(), dir.resolve("sparse.nii.gz").toString(),
+            "--pretrained", dir.resolve("absent.ckpt").toString(), "--epochs", "1", "-o", dir.resolve("absent").toString());
+        assertThat(m.exitCode()).isEqualTo(ExitCodes.USER_ERROR);
+        assertThat(m.err()).contains("absent.ckpt");
     }
 
     @Test
@@ -67,8 +80,8 @@ class DeepCommandsTest {
     void pretrainAndTrainDatasetReadTheirListsAndWriteCheckpoints() throws Exception {
         Files.writeString(dir.resolve("images.txt"), "# scans\nimg.nii.gz\n");
         Files.writeString(dir.resolve("pairs.txt"), "img.nii.gz,sparse.nii.gz\n");
-        CliRunner pre = CliRunner.run("pretrain", dir.resolve("images.txt").toString(), "--epochs", "1", "-o",
-            dir.resolve("ck").toString(), "-n", "pre");
+        CliRunner pre = CliRunner.run("pretrain", dir.resolve("images.txt").toString(), "--epochs", "1", "--pretrained", "shipped",
+            "-o", dir.resolve("ck").toString(), "-n", "pre");
         assertThat(pre.exitCode()).as(pre.err()).isZero();
         CliRunner ds = CliRunner.run("train-dataset", dir.resolve("pairs.txt").toString(), "--epochs", "1",
             "--pretrained", dir.resolve("ck/pre.ckpt").toString(), "-o", dir.resolve("ck").toString(), "-n", "ds");

@@ -83,8 +83,15 @@ class PropagateJobTest extends ServerFixture {
             "{\"type\":\"train\",\"epochs\":1,\"saveAs\":\"tiny\"}")).get("id").asText();
         JsonNode t = api.awaitJob(train, Duration.ofSeconds(60));
         assertThat(t.get("state").asText()).as(t.toString()).isEqualTo("succeeded");
-        assertThat(t.get("message").asText()).contains("saved checkpoint 'tiny'");
-        assertThat(Api.json(api.get("/api/checkpoints")).get(0).get("name").asText()).isEqualTo("tiny");
+        assertThat(t.get("message").asText()).contains("saved checkpoint 'tiny'", "started from the shipped pretrained checkpoint");
+        String scratch = Api.json(api.post("/api/sessions/" + id + "/jobs",
+            "{\"type\":\"train\",\"epochs\":1,\"saveAs\":\"scratch\",\"fromScratch\":true}")).get("id").asText();
+        JsonNode s = api.awaitJob(scratch, Duration.ofSeconds(60));
+        assertThat(s.get("message").asText()).as(s.toString()).contains("started from scratch");
+        HttpResponse<String> bad = api.post("/api/sessions/" + id + "/jobs", "{\"type\":\"train\",\"fromScratch\":\"yes\"}");
+        assertThat(bad.statusCode()).as(bad.body()).isEqualTo(400);
+        assertThat(bad.body()).contains("fromScratch");
+        assertThat(Api.json(api.get("/api/checkpoints")).findValuesAsText("name")).containsExactlyInAnyOrder("tiny", "scratch");
 
         String again = Api.json(api.post("/api/sessions/" + id + "/jobs", "{\"type\":\"train\",\"epochs\":1,\"saveAs\":\"tiny\"}"))
             .get("id").asText();

@@ -28,7 +28,8 @@ import org.labelprop.volume.Volume;
  * annotations and hints) or take a stored checkpoint, compute the neighbour fields (network, then refinement), propagate
  * both ways and fuse. Parameters: {@code axis}, {@code epochs} (default 500), {@code checkpoint} (use these weights
  * instead of training; with option {@code finetune} train from them), {@code fusion} "auto" (default), "ncc" or "distance";
- * options {@code maxSeconds} (training budget, default 90), {@code refineSeconds} (default 20), {@code extrapolate}.
+ * options {@code maxSeconds} (training budget, default 90), {@code refineSeconds} (default 20), {@code extrapolate},
+ * {@code fromScratch} (training without {@code checkpoint} starts from random weights, not the shipped pretrained ones).
  * Publishes {@code fused/up/down/uncertainty.nii.gz} on the image grid and {@code suggestions.json}.
  */
 public final class PropagateRunner implements JobRunner {
@@ -41,6 +42,7 @@ public final class PropagateRunner implements JobRunner {
         Options.seconds(p, "refineSeconds", 20, true);
         Options.flag(p, "extrapolate");
         Options.flag(p, "finetune");
+        Options.flag(p, "fromScratch");
     }
 
     @Override public JobOutcome run(SessionFiles in, JobParams p, ProgressListener progress) throws Exception {
@@ -58,7 +60,8 @@ public final class PropagateRunner implements JobRunner {
         Checkpoint model = p.checkpoint() == null ? null : CheckpointStore.read(in.checkpoints().resolve(p.checkpoint()));
         String how = "used checkpoint '" + p.checkpoint() + "'";
         if (model == null || Options.flag(p, "finetune")) {
-            TrainedModel m = DeepLabelProp.train(image, sparse, hints, axis, TrainRunner.trainingConfig(p), model, staged);
+            Checkpoint start = model != null ? model : TrainRunner.defaultStart(p);
+            TrainedModel m = DeepLabelProp.train(image, sparse, hints, axis, TrainRunner.trainingConfig(p), start, staged);
             model = m.checkpoint();
             how = TrainRunner.describe(m.report());
         }

@@ -11,6 +11,7 @@ import org.labelprop.nn.DeepLabelProp;
 import org.labelprop.nn.TrainedModel;
 import org.labelprop.nn.checkpoint.Checkpoint;
 import org.labelprop.nn.checkpoint.CheckpointStore;
+import org.labelprop.nn.checkpoint.ShippedCheckpoint;
 import org.labelprop.nn.training.TrainingConfig;
 import org.labelprop.nn.training.TrainingReport;
 import org.labelprop.progress.ProgressListener;
@@ -22,8 +23,9 @@ import org.labelprop.volume.Volume;
 /**
  * The "train" job: trains the registration network on the session's scan (its labels and hints when present; without
  * labels the training is unsupervised) and stores the result as checkpoint {@code "saveAs"} (default
- * {@code session-<id>}). Parameters: {@code axis}, {@code epochs} (default 500), {@code checkpoint} (starting weights),
- * options {@code maxSeconds} (default 90), {@code saveAs}, {@code overwrite} (replace an existing checkpoint).
+ * {@code session-<id>}). Parameters: {@code axis}, {@code epochs} (default 500), {@code checkpoint} (starting weights;
+ * default the shipped pretrained checkpoint), options {@code maxSeconds} (default 90), {@code saveAs}, {@code overwrite}
+ * (replace an existing checkpoint), {@code fromScratch} (start from random weights instead of the shipped checkpoint).
  */
 public final class TrainRunner implements JobRunner {
     @Override public Set<VolumeKind> requires() { return EnumSet.of(VolumeKind.IMAGE); }
@@ -32,6 +34,7 @@ public final class TrainRunner implements JobRunner {
         Options.seconds(p, "maxSeconds", 90, false);
         Options.checkpointName(p, "saveAs");
         Options.flag(p, "overwrite");
+        Options.flag(p, "fromScratch");
     }
 
     @Override public JobOutcome run(SessionFiles in, JobParams p, ProgressListener progress) throws Exception {
@@ -43,13 +46,19 @@ public final class TrainRunner implements JobRunner {
         Volume image = Nifti.readVolume(in.image());
         LabelVolume sparse = in.labels() == null ? LabelVolume.empty(image.grid()) : Nifti.readLabels(in.labels());
         LabelVolume hints = in.hints() == null ? null : Nifti.readLabels(in.hints());
-        Checkpoint start = p.checkpoint() == null ? null : CheckpointStore.read(in.checkpoints().resolve(p.checkpoint()));
+        Checkpoint start = p.checkpoint() == null ? defaultStart(p) : CheckpointStore.read(in.checkpoints().resolve(p.checkpoint()));
         TrainedModel m = DeepLabelProp.train(image, sparse, hints, p.sliceAxis(), trainingConfig(p), start, progress);
         Path staged = in.workDir().resolve(name);
         CheckpointStore.write(m.checkpoint(), staged);
         ProgressListener.checkCancelled();
         AtomicFiles.move(staged, target);
-        return new JobOutcome(List.of(), "saved checkpoint '" + name + "': " + describe(m.report()));
+        String from = p.checkpoint() != null ? "checkpoint '" + p.checkpoint() + "'" : start != null ? "the shipped pretrained checkpoint" : "scratch";
+        return new JobOutcome(List.of(), "saved checkpoint '" + name + "': " + describe(m.report()) + ", started from " + from);
+    }
+
+    /** Starting weights when no {@code checkpoint} is named: the shipped pretrained one, or none with {@code "fromScratch": true}. */
+    static Checkpoint defaultStart(JobParams p) {
+        return Options.flag(p, "fromScratch") ? null : ShippedCheckpoint.load();
     }
 
     static TrainingConfig trainingConfig(JobParams p) {
