@@ -105,7 +105,8 @@ public final class DeepLabelProp {
                     stack = SliceStack.of(s.image(), axis, net.config().sizeMultiple());
                     TrainingReport r = trainer.train(stack, AnnotationStack.of(s.labels(), null, stack), progress, 1, left);
                     if (Double.isNaN(first)) first = r.firstLoss();
-                    last = r.lastLoss();
+                    // an epoch cut short by the budget before its first step reports NaN: keep the last real loss
+                    if (!Double.isNaN(r.lastLoss())) last = r.lastLoss();
                     steps += r.steps();
                 }
                 if (stop.equals("time budget")) break;

@@ -70,6 +70,7 @@ class DeepLabelPropTest {
         TrainedModel m = DeepLabelProp.pretrain(List.of(image(), image()), SliceAxis.Y, cfg, null, ProgressListener.NONE);
         assertThat(m.report().steps()).isEqualTo(6);      // per scan: 5 pairs × 2 directions in batches of 4 = 3 steps
         assertThat(m.report().epochs()).isEqualTo(1);
+        assertThat(m.checkpoint().training().finalLoss()).isFinite();
     }
 
     @Test
