@@ -110,7 +110,7 @@ final class BenchmarkCommand implements Callable<Integer> {
     private LabelVolume propagate(BenchmarkCase c, LabelVolume sparse, BenchmarkMethod m, Training t, PrintWriter out) {
         var cfg = switch (m) {
             case DEEP_NETWORK -> deep.registrar().withRefineSteps(0);
-            case DEEP_ZERO -> deep.registrar().withFromZero(true);
+            case DEEP_ZERO -> deep.registrarFromZero();
             default -> deep.registrar();
         };
         try (ConsoleProgress progress = new ConsoleProgress(out)) {

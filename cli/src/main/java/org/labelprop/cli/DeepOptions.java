@@ -35,8 +35,9 @@ final class DeepOptions {
             + "--refine-seconds; 0 = network only. Default: ${DEFAULT-VALUE}.")
     int refineSteps;
 
-    @Option(names = "--refine-seconds", defaultValue = "20", description = "Time budget of refinement when --refine-steps is -1. Default: ${DEFAULT-VALUE}.")
-    double refineSeconds;
+    @Option(names = "--refine-seconds", paramLabel = "S", description = "Time budget of refinement when --refine-steps is -1. "
+        + "Default: 5 s from a network, 20 s from zero (propagate without --checkpoint, benchmark deep-zero).")
+    Double refineSeconds;
 
     @Option(names = "--threads", defaultValue = "0", description = "libtorch threads; 0 = all cores. Default: ${DEFAULT-VALUE}.")
     int threads;
@@ -44,8 +45,16 @@ final class DeepOptions {
     @Option(names = "--extrapolate", description = "Also propagate beyond the first and last annotated slice.")
     boolean extrapolate;
 
-    RegistrarConfig registrar() {
-        return RegistrarConfig.defaults().withRefineSteps(refineSteps).withRefineSeconds(refineSeconds).withThreads(threads);
+    /** Fields from a network, refined. */
+    RegistrarConfig registrar() { return configure(RegistrarConfig.defaults()); }
+
+    /** Fields optimised per pair from zero, without a network. */
+    RegistrarConfig registrarFromZero() { return configure(RegistrarConfig.fromZeroDefaults()); }
+
+    private RegistrarConfig configure(RegistrarConfig base) {
+        if (refineSeconds != null && !(refineSeconds >= 0)) throw new UserException("--refine-seconds must be >= 0, got " + refineSeconds);
+        RegistrarConfig c = base.withRefineSteps(refineSteps).withThreads(threads);
+        return refineSeconds == null ? c : c.withRefineSeconds(refineSeconds);
     }
 
     PropagationOptions propagation() {

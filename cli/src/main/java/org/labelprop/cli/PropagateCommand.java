@@ -65,7 +65,7 @@ final class PropagateCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         if (m.equals("deep")) {
             var ckpt = checkpoint == null ? null : CheckpointStore.read(checkpoint);
-            var registrarConfig = ckpt == null ? deep.registrar().withFromZero(true) : deep.registrar();
+            var registrarConfig = ckpt == null ? deep.registrarFromZero() : deep.registrar();
             try (ConsoleProgress progress = new ConsoleProgress(out)) {
                 PropagationResult r = LabelPropagation.run(img, sparse, loaded.hintsOrNull(),
                     DeepLabelProp.registrar(ckpt, registrarConfig), ax, deep.propagation(), progress);

@@ -21,6 +21,15 @@ import org.labelprop.nn.loss.LossPreset;
  */
 public record RegistrarConfig(int refineSteps, double refineSeconds, double learningRate, boolean fromZero, LossPreset preset,
                               int batchPairs, int threads, double coarseFraction, double smoothness) {
+    /**
+     * Default refinement budget from a network, s. Measured on the benchmark (mean Dice 3 slices / every 10th, shipped
+     * pretrained start, 90 s training): 5 s 0.783 / 0.874 (2 runs), 10 s 0.781 / 0.873, 20 s 0.775 / 0.873 (4 runs);
+     * from scratch 5 s 0.772 / 0.870 against 20 s 0.773 / 0.872 (5 runs). Longer refinement pulls a good network's
+     * fields towards pure intensity matching and gives back what training on the annotations won.
+     */
+    public static final double DEFAULT_SECONDS = 5;
+    /** Default budget of optimisation from zero, s (it has no network to start from). */
+    public static final double FROM_ZERO_SECONDS = 20;
     /** Upper bound of automatically chosen refinement steps. */
     public static final int MAX_AUTO_STEPS = 200;
 
@@ -40,12 +49,15 @@ public record RegistrarConfig(int refineSteps, double refineSeconds, double lear
     public double effectiveSmoothness() { return Double.isNaN(smoothness) ? preset.smoothness() : smoothness; }
 
     /**
-     * Network fields refined for up to 20 s (at most {@value #MAX_AUTO_STEPS} steps): paper similarity (NCC 9×9) with
+     * Network fields refined for up to {@value #DEFAULT_SECONDS} s (at most {@value #MAX_AUTO_STEPS} steps): paper similarity (NCC 9×9) with
      * smoothness 0.3, learning rate 0.2, the first half at half resolution. Chosen on the benchmark (100 steps from zero,
      * mean Dice 3 slices / every 10th): smoothness 1 → 0.756 / 0.853, 0.3 → 0.766 / 0.856, 0.1 → 0.757 / 0.853;
      * learning rate 0.05 at full resolution only → 0.738 (3 slices).
      */
-    public static RegistrarConfig defaults() { return new RegistrarConfig(-1, 20, 0.2, false, LossPreset.PAPER, 32, 0, 0.5, 0.3); }
+    public static RegistrarConfig defaults() { return new RegistrarConfig(-1, DEFAULT_SECONDS, 0.2, false, LossPreset.PAPER, 32, 0, 0.5, 0.3); }
+
+    /** Per-pair optimisation from zero (no network) for up to {@value #FROM_ZERO_SECONDS} s. */
+    public static RegistrarConfig fromZeroDefaults() { return defaults().withFromZero(true).withRefineSeconds(FROM_ZERO_SECONDS); }
 
     /** The network's fields only. */
     public static RegistrarConfig networkOnly() { return defaults().withRefineSteps(0); }

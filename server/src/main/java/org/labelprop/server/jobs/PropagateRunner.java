@@ -28,7 +28,7 @@ import org.labelprop.volume.Volume;
  * annotations and hints) or take a stored checkpoint, compute the neighbour fields (network, then refinement), propagate
  * both ways and fuse. Parameters: {@code axis}, {@code epochs} (default 500), {@code checkpoint} (use these weights
  * instead of training; with option {@code finetune} train from them), {@code fusion} "auto" (default), "ncc" or "distance";
- * options {@code maxSeconds} (training budget, default 90), {@code refineSeconds} (default 20), {@code extrapolate},
+ * options {@code maxSeconds} (training budget, default 90), {@code refineSeconds} (default 5), {@code extrapolate},
  * {@code fromScratch} (training without {@code checkpoint} starts from random weights, not the shipped pretrained ones).
  * Publishes {@code fused/up/down/uncertainty.nii.gz} on the image grid and {@code suggestions.json}.
  */
@@ -39,7 +39,7 @@ public final class PropagateRunner implements JobRunner {
 
     @Override public void validate(JobParams p) {
         Options.seconds(p, "maxSeconds", 90, false);
-        Options.seconds(p, "refineSeconds", 20, true);
+        Options.seconds(p, "refineSeconds", RegistrarConfig.DEFAULT_SECONDS, true);
         Options.flag(p, "extrapolate");
         Options.flag(p, "finetune");
         Options.flag(p, "fromScratch");
@@ -65,7 +65,7 @@ public final class PropagateRunner implements JobRunner {
             model = m.checkpoint();
             how = TrainRunner.describe(m.report());
         }
-        RegistrarConfig rc = RegistrarConfig.defaults().withRefineSeconds(Options.seconds(p, "refineSeconds", 20, true));
+        RegistrarConfig rc = RegistrarConfig.defaults().withRefineSeconds(Options.seconds(p, "refineSeconds", RegistrarConfig.DEFAULT_SECONDS, true));
         NeighbourFields fields = DeepLabelProp.registrar(model, rc).fields(image, axis, staged);
         PropagationOptions po = PropagationOptions.defaults()
             .withFusion(p.fusion() == null ? PropagationOptions.Fusion.AUTO
