@@ -243,7 +243,17 @@ test('a checkpoint trained on its own is offered for propagation and propagates'
 test('a running training job can be cancelled from the page', async () => {
   await page.getByLabel('Epochs').fill('5000');
   await page.getByLabel('Training time limit in seconds').fill('300');
+  // the start choice offers the shipped pretrained weights (default) and random weights
+  const choices = await page.getByLabel('Pretrained checkpoint to start training from').locator('option').allTextContents();
+  assert.equal(choices[0], 'shipped pretrained (default)');
+  assert.ok(choices.includes('none (from scratch)'), choices.join(', '));
+  await page.getByLabel('Pretrained checkpoint to start training from').selectOption({ label: 'none (from scratch)' });
+  const posted = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/jobs'));
   await page.getByRole('button', { name: 'Train & propagate' }).click();
+  const job = JSON.parse((await posted).postData());
+  assert.equal(job.type, 'propagate');
+  assert.equal(job.fromScratch, true);
+  assert.equal(job.checkpoint, undefined);
   await page.waitForFunction(() => document.getElementById('job-panel').dataset.state === 'running', null, { timeout: 30000 });
   await page.waitForFunction(() => Number(document.getElementById('job-progress').value) > 0, null, { timeout: 30000 });
   await screenshot(page, '06-running');

@@ -7,6 +7,9 @@
 import { watchJob, formatEta } from './jobs.js';
 import { $, showError, clearError } from './ui.js';
 
+/** Value of the "Start from" choice that trains from random weights instead of the shipped pretrained checkpoint. */
+const SCRATCH = ':scratch';
+
 const OVERLAYS = ['up', 'down', 'uncertainty'];
 
 export class JobPanel {
@@ -18,8 +21,10 @@ export class JobPanel {
     $('run-preview').addEventListener('click', () => this.run({ type: 'interpolate' }));
     // "propagate" without a checkpoint trains on this scan first; with one it uses (or fine-tunes) those weights
     $('run-train').addEventListener('click', () => {
+      // '' = the server's shipped pretrained checkpoint, SCRATCH = random weights, else a stored checkpoint
       const start = $('pretrained-select').value;
-      this.run({ type: 'propagate', ...this.trainingParams(), ...(start ? { checkpoint: start, finetune: true } : {}) });
+      const from = start === SCRATCH ? { fromScratch: true } : start ? { checkpoint: start, finetune: true } : {};
+      this.run({ type: 'propagate', ...this.trainingParams(), ...from });
     });
     $('run-checkpoint').addEventListener('click', () => {
       const checkpoint = $('checkpoint-select').value;
@@ -32,7 +37,9 @@ export class JobPanel {
     $('run-train-only').addEventListener('click', () => {
       const saveAs = $('save-as-input').value.trim();
       // the session's own checkpoint (the default name) is replaced by a new training; a named one is not
-      this.run({ type: 'train', ...this.trainingParams(), ...(saveAs ? { saveAs } : { overwrite: true }) });
+      const start = $('pretrained-select').value;
+      const from = start === SCRATCH ? { fromScratch: true } : start ? { checkpoint: start } : {};
+      this.run({ type: 'train', ...this.trainingParams(), ...from, ...(saveAs ? { saveAs } : { overwrite: true }) });
     });
     $('job-cancel').addEventListener('click', () => this.cancel());
     for (const which of OVERLAYS) $(`show-${which}`).addEventListener('change', (e) => this.toggle(which, e.target));
@@ -57,7 +64,11 @@ export class JobPanel {
     const list = Array.isArray(answer) ? answer : answer.checkpoints || [];
     const names = list.map((c) => (typeof c === 'string' ? c : c.name)).filter(Boolean);
     fillSelect($('checkpoint-select'), names, 'no checkpoint yet');
-    fillSelect($('pretrained-select'), names, 'no checkpoint (from scratch)', '');
+    const start = $('pretrained-select');
+    const previous = start.value;
+    fillSelect(start, names, 'shipped pretrained (default)', '');
+    start.append(new Option('none (from scratch)', SCRATCH));
+    if (previous === SCRATCH) start.value = SCRATCH;
   }
 
   setRunning(running) {
