@@ -54,6 +54,8 @@ final class BenchmarkCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         List<BenchmarkMethod> chosen = methods.stream().map(BenchmarkMethod::parse).toList();
+        deep.propagation(); // checks the inference options before any training
+        deep.registrar();
         BenchmarkCase c = phantom ? Phantom.generate(42) : BenchmarkData.load(out, false);
         out.printf("case: %s, %s, spacing %s, propagation axis %d%n", c.name(), c.image().shape(), c.image().grid().spacing(),
             c.axis().index());

@@ -52,7 +52,6 @@ final class DeepOptions {
     RegistrarConfig registrarFromZero() { return configure(RegistrarConfig.fromZeroDefaults()); }
 
     private RegistrarConfig configure(RegistrarConfig base) {
-        if (refineSeconds != null && !(refineSeconds >= 0)) throw new UserException("--refine-seconds must be >= 0, got " + refineSeconds);
         RegistrarConfig c = base.withRefineSteps(refineSteps).withThreads(threads);
         return refineSeconds == null ? c : c.withRefineSeconds(refineSeconds);
     }
@@ -69,10 +68,6 @@ final class DeepOptions {
             case "sequential" -> PropagationOptions.WarpMode.SEQUENTIAL;
             default -> throw new UserException("--warp must be composed or sequential, got '" + warp + "'");
         };
-        if (!(fieldSmoothing >= 0 && fieldSmoothing <= 10))
-            throw new UserException("--field-smoothing must be within 0..10 pixels, got " + fieldSmoothing);
-        if (!(sliceSmoothing >= 0 && sliceSmoothing <= 10))
-            throw new UserException("--slice-smoothing must be within 0..10 slices, got " + sliceSmoothing);
         return PropagationOptions.defaults().withFusion(f).withWarpMode(w).withExtrapolate(extrapolate)
             .withFieldSmoothing(fieldSmoothing).withSliceSmoothing(sliceSmoothing);
     }

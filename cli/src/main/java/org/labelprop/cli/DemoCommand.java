@@ -14,9 +14,11 @@ import org.labelprop.io.Nifti;
 import org.labelprop.metrics.Evaluation;
 import org.labelprop.metrics.EvaluationReport;
 import org.labelprop.nn.DeepLabelProp;
+import org.labelprop.nn.RegistrarConfig;
 import org.labelprop.nn.TrainedModel;
 import org.labelprop.nn.checkpoint.CheckpointStore;
 import org.labelprop.propagation.LabelPropagation;
+import org.labelprop.propagation.PropagationOptions;
 import org.labelprop.propagation.PropagationResult;
 import org.labelprop.volume.LabelVolume;
 import picocli.CommandLine.Command;
@@ -64,13 +66,16 @@ final class DemoCommand implements Callable<Integer> {
         LabelVolume fused;
         String m = method.toLowerCase(Locale.ROOT);
         if (m.equals("deep")) {
+            // read (and so check) the inference options before training
+            RegistrarConfig fields = deep.registrar();
+            PropagationOptions propagation = deep.propagation();
             out.println(training.describeStart(true));
             try (ConsoleProgress progress = new ConsoleProgress(out)) {
                 TrainedModel model = DeepLabelProp.train(c.image(), sparse, null, c.axis(), training.config(deep.threads),
                     training.pretrainedCheckpoint(true), progress);
                 CheckpointStore.write(model.checkpoint(), outputDir.resolve("demo.ckpt"));
                 PropagationResult r = LabelPropagation.run(c.image(), sparse, null,
-                    DeepLabelProp.registrar(model.checkpoint(), deep.registrar()), c.axis(), deep.propagation(), progress);
+                    DeepLabelProp.registrar(model.checkpoint(), fields), c.axis(), propagation, progress);
                 DeepOutputs.write(r, c.image().grid(), outputDir, "demo", out);
                 fused = r.fused();
             }

@@ -7,10 +7,12 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.labelprop.nn.DeepLabelProp;
+import org.labelprop.nn.RegistrarConfig;
 import org.labelprop.nn.TrainedModel;
 import org.labelprop.nn.checkpoint.CheckpointStore;
 import org.labelprop.propagation.AnnotatedSlices;
 import org.labelprop.propagation.LabelPropagation;
+import org.labelprop.propagation.PropagationOptions;
 import org.labelprop.propagation.PropagationResult;
 import org.labelprop.volume.AxisNames;
 import org.labelprop.volume.LabelVolume;
@@ -41,6 +43,9 @@ final class TrainCommand implements Callable<Integer> {
         LabelVolume sparse = loaded.sparse();
         LabelVolume hintVolume = loaded.hintsOrNull();
         SliceAxis ax = loaded.axis();
+        // read (and so check) the inference options before minutes of training, not after
+        RegistrarConfig fields = deep.registrar();
+        PropagationOptions propagation = deep.propagation();
         AnnotatedSlices annotated = AnnotatedSlices.of(sparse, ax);
         String base = in.baseName();
         Path outputDir = in.outputDir;
@@ -59,7 +64,7 @@ final class TrainCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "trained %d steps in %.1f s (stopped by %s); wrote %s%n", model.report().steps(), trainSeconds,
                 model.report().stopReason(), ckpt);
             PropagationResult r = LabelPropagation.run(img, sparse, hintVolume, DeepLabelProp.registrar(model.checkpoint(),
-                deep.registrar()), ax, deep.propagation(), progress);
+                fields), ax, propagation, progress);
             DeepOutputs.write(r, img.grid(), outputDir, base, out);
             out.printf(Locale.ROOT, "total %.1f s%n", (System.nanoTime() - t0) / 1e9);
         }

@@ -2,9 +2,11 @@
 package org.labelprop.propagation;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import org.labelprop.field.DisplacementField;
 import org.labelprop.field.Gaussian;
 import org.labelprop.progress.ProgressListener;
@@ -74,7 +76,7 @@ public final class LabelPropagation {
         Arrays.fill(channelOf, -1);
         for (int c = 0; c < channelLabels.length; c++) channelOf[channelLabels[c]] = c;
 
-        PropagationRun run = new PropagationRun(image, sparse, hintsOrNull, hinted, smooth(fields, options.fieldSmoothing()),
+        PropagationRun run = new PropagationRun(image, sparse, ann, hintsOrNull, hinted, smooth(fields, options.fieldSmoothing()),
             channelLabels, channelOf, options, listener);
         int[] s = ann.slices();
         int first = s[0], last = s[s.length - 1];
@@ -113,7 +115,7 @@ public final class LabelPropagation {
     /** Every field smoothed by a Gaussian of {@code sigma} pixels (the fields themselves when sigma is 0). */
     private static NeighbourFields smooth(NeighbourFields fields, double sigma) {
         if (sigma == 0) return fields;
-        java.util.function.UnaryOperator<java.util.List<DisplacementField>> each = l -> l.parallelStream()
+        UnaryOperator<List<DisplacementField>> each = l -> l.parallelStream()
             .map(f -> Gaussian.smooth(f, sigma)).toList();
         return new NeighbourFields(fields.axis(), each.apply(fields.up()), each.apply(fields.down()));
     }

@@ -39,7 +39,7 @@ final class PropagationRun {
     private long done;
     private long total;
 
-    PropagationRun(Volume image, LabelVolume sparse, LabelVolume hints, boolean[] hinted, NeighbourFields fields,
+    PropagationRun(Volume image, LabelVolume sparse, AnnotatedSlices ann, LabelVolume hints, boolean[] hinted, NeighbourFields fields,
                    int[] channelLabels, int[] channelOf, PropagationOptions options, ProgressListener progress) {
         this.image = image;
         this.sparse = sparse;
@@ -61,7 +61,6 @@ final class PropagationRun {
         sliceUncertainty = new double[image.shape().size(axis)];
         this.fusion = new SliceFusion(height, width, channelLabels);
         boolean[] annotated = new boolean[sliceUncertainty.length];
-        AnnotatedSlices ann = AnnotatedSlices.of(sparse, axis);
         for (int s : ann.slices()) annotated[s] = true;
         stack = new FusedStack(options.sliceKernel(), annotated.length, height, width, channelLabels, annotated, this::oneHot,
             s -> hinted[s] ? hints.slice(axis, s).toArray() : null);
