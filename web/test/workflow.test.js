@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 /**
  * The annotation workflow in a real browser against a real server: open a scan, paint filled masks on
- * three slices with mouse drags, preview (interpolate), train & propagate, cancel, undo, suggestions
+ * three slices with mouse drags, preview (shape interpolation), train & propagate, cancel, undo, suggestions
  * and download. Screenshots of each step go to web/test-results/.
  */
 import { test, before, after } from 'node:test';
@@ -194,11 +194,18 @@ test('the downloaded result equals the server\'s fused labels voxel for voxel', 
 });
 
 test('train & propagate reports progress to 100 % and loads the result with its overlays', async () => {
-  await page.getByLabel('Epochs').fill('3');
+  await page.getByLabel('Training steps').fill('3');
   await page.getByLabel('Training time limit in seconds').fill('10');
   await page.getByText('Advanced').click();
   await page.getByLabel('Refinement time limit in seconds').fill('2');
+  const posted = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/jobs'));
   await page.getByRole('button', { name: 'Train & propagate' }).click();
+  // the page sends the server's request shape, and only what the user set
+  const body = JSON.parse((await posted).postData());
+  assert.deepEqual(body.training, { steps: 3, seconds: 10 });
+  assert.deepEqual(body.refinement, { seconds: 2 });
+  assert.equal(body.type, 'train');
+  assert.equal(body.weights, undefined);
   const seen = new Set();
   const watch = setInterval(() => page.evaluate(() => document.getElementById('job-percent').textContent)
     .then((p) => seen.add(p)).catch(() => {}), 250);
@@ -224,10 +231,10 @@ test('train & propagate reports progress to 100 % and loads the result with its 
   await page.getByLabel('Up', { exact: true }).uncheck();
 });
 
-test('a checkpoint trained on its own is offered for propagation and propagates', async () => {
-  await page.getByLabel('Epochs').fill('2');
-  await page.getByLabel('Training time limit in seconds').fill('5');
-  await page.getByRole('button', { name: 'Train checkpoint only' }).click();
+test('a trained checkpoint is offered for propagation and propagates without training', async () => {
+  await page.getByLabel('Training steps').fill('2');
+  await page.getByLabel('Training time limit in seconds').fill('');
+  await page.getByRole('button', { name: 'Train & propagate' }).click();
   const trained = await waitForJobEnd(120000);
   assert.equal(trained.state, 'succeeded', trained.error || trained.text);
   const name = `session-${await sessionId()}`;
@@ -236,12 +243,13 @@ test('a checkpoint trained on its own is offered for propagation and propagates'
   await page.getByRole('button', { name: 'Propagate with checkpoint' }).click();
   const end = await waitForJobEnd(120000);
   assert.equal(end.state, 'succeeded', end.error || end.text);
-  // the job's own report names the weights it used
-  assert.match(end.text, new RegExp(`checkpoint '${name}'`));
+  // the job's own report: propagation only, no training
+  assert.match(end.text, /segmented with method deep/);
+  assert.doesNotMatch(end.text, /trained/);
 });
 
 test('a running training job can be cancelled from the page', async () => {
-  await page.getByLabel('Epochs').fill('5000');
+  await page.getByLabel('Training steps').fill('100000');
   await page.getByLabel('Training time limit in seconds').fill('300');
   // the start choice offers the shipped pretrained weights (default) and random weights
   const choices = await page.getByLabel('Pretrained checkpoint to start training from').locator('option').allTextContents();
@@ -251,9 +259,8 @@ test('a running training job can be cancelled from the page', async () => {
   const posted = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/jobs'));
   await page.getByRole('button', { name: 'Train & propagate' }).click();
   const job = JSON.parse((await posted).postData());
-  assert.equal(job.type, 'propagate');
-  assert.equal(job.fromScratch, true);
-  assert.equal(job.checkpoint, undefined);
+  assert.equal(job.type, 'train');
+  assert.equal(job.weights, 'none');
   await page.waitForFunction(() => document.getElementById('job-panel').dataset.state === 'running', null, { timeout: 30000 });
   await page.waitForFunction(() => Number(document.getElementById('job-progress').value) > 0, null, { timeout: 30000 });
   await screenshot(page, '06-running');

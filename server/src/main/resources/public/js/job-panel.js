@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 /**
- * Runs server jobs (interpolate preview, train, propagate with a checkpoint), shows their progress,
+ * Runs server jobs (shape-interpolation preview, train & propagate, propagate with a checkpoint), shows their progress,
  * ETA and queue position with a cancel button, and loads the results: the fused labels become the
  * editable "result" layer; up, down and uncertainty are optional overlays; suggestions jump to slices.
  */
@@ -10,6 +10,17 @@ import { $, showError, clearError } from './ui.js';
 /** Value of the "Start from" choice that trains from random weights instead of the shipped pretrained checkpoint. */
 const SCRATCH = ':scratch';
 
+/** A number input's value, or undefined when it is left blank (the server's automatic choice). */
+function optionalNumber(id) {
+  const v = $(id).value.trim();
+  return v === '' ? undefined : Number(v);
+}
+
+/** Drops undefined fields, so a request carries only what the user set (the server fills in its defaults). */
+function defined(fields) {
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+}
+
 const OVERLAYS = ['up', 'down', 'uncertainty'];
 
 export class JobPanel {
@@ -18,28 +29,24 @@ export class JobPanel {
     this.state = state;
     this.hooks = hooks;
     this.job = null;
-    $('run-preview').addEventListener('click', () => this.run({ type: 'interpolate' }));
-    // "propagate" without a checkpoint trains on this scan first; with one it uses (or fine-tunes) those weights
+    $('run-preview').addEventListener('click', () => this.run({ type: 'propagate', method: 'shape' }));
+    // "train" trains the network on this scan, stores it as a checkpoint, then propagates
     $('run-train').addEventListener('click', () => {
       // '' = the server's shipped pretrained checkpoint, SCRATCH = random weights, else a stored checkpoint
       const start = $('pretrained-select').value;
-      const from = start === SCRATCH ? { fromScratch: true } : start ? { checkpoint: start, finetune: true } : {};
-      this.run({ type: 'propagate', ...this.trainingParams(), ...from });
+      const weights = start === SCRATCH ? 'none' : start || undefined;
+      const saveAs = $('save-as-input').value.trim();
+      // the session's own checkpoint (the default name) is replaced by a new training; a named one is not
+      this.run(defined({ type: 'train', weights, training: defined({ steps: optionalNumber('steps-input'),
+        seconds: optionalNumber('budget-input') }), ...this.refinement(), ...(saveAs ? { saveAs } : { overwrite: true }) }));
     });
     $('run-checkpoint').addEventListener('click', () => {
       const checkpoint = $('checkpoint-select').value;
       if (!checkpoint) {
-        showError('no checkpoint on the server yet: train one ("Train checkpoint only") or upload one (PUT /api/checkpoints/{name})');
+        showError('no checkpoint on the server yet: train one ("Train & propagate") or upload one (PUT /api/checkpoints/{name})');
         return;
       }
-      this.run({ type: 'propagate', checkpoint, refineSeconds: Number($('refine-input').value) });
-    });
-    $('run-train-only').addEventListener('click', () => {
-      const saveAs = $('save-as-input').value.trim();
-      // the session's own checkpoint (the default name) is replaced by a new training; a named one is not
-      const start = $('pretrained-select').value;
-      const from = start === SCRATCH ? { fromScratch: true } : start ? { checkpoint: start } : {};
-      this.run({ type: 'train', ...this.trainingParams(), ...from, ...(saveAs ? { saveAs } : { overwrite: true }) });
+      this.run({ type: 'propagate', weights: checkpoint, ...this.refinement() });
     });
     $('job-cancel').addEventListener('click', () => this.cancel());
     for (const which of OVERLAYS) $(`show-${which}`).addEventListener('change', (e) => this.toggle(which, e.target));
@@ -73,7 +80,7 @@ export class JobPanel {
 
   setRunning(running) {
     const ready = !running && this.state.viewer?.loaded && this.state.session;
-    for (const id of ['run-preview', 'run-train', 'run-checkpoint', 'run-train-only']) $(id).disabled = !ready;
+    for (const id of ['run-preview', 'run-train', 'run-checkpoint']) $(id).disabled = !ready;
     $('job-cancel').disabled = !running;
   }
 
@@ -81,7 +88,7 @@ export class JobPanel {
     clearError();
     const { viewer, session } = this.state;
     if (!session || !viewer.loaded) return;
-    if (params.type !== 'train' && viewer.isEmpty('labels')) {
+    if (viewer.isEmpty('labels')) {
       showError('paint annotations first: complete masks on at least two slices across the propagation axis');
       return;
     }
@@ -89,12 +96,11 @@ export class JobPanel {
     this.showProgress({ state: 'uploading', progress: 0 });
     try {
       await this.hooks.ensureUploaded();
-      const body = { ...params, axis: this.state.axis, fusion: $('fusion-select').value };
+      const body = { ...params, axis: this.state.axis, inference: { fusion: $('fusion-select').value } };
       const submitted = await this.api.submitJob(session.id, body);
       this.job = submitted;
       const job = await watchJob(this.api, submitted.id, (update) => this.showProgress(update));
-      // a "train" job stores a checkpoint and publishes no label map
-      if (job.state === 'succeeded' && params.type !== 'train') await this.loadResults();
+      if (job.state === 'succeeded') await this.loadResults();
       else if (job.state === 'failed') showError(`${params.type} job failed: ${job.message || 'no message'}`);
     } catch (err) {
       this.showProgress({ type: params.type, state: 'failed', progress: 0 });
@@ -106,12 +112,10 @@ export class JobPanel {
     }
   }
 
-  trainingParams() {
-    return {
-      epochs: Number($('epochs-input').value),
-      maxSeconds: Number($('budget-input').value),
-      refineSeconds: Number($('refine-input').value),
-    };
+  /** The refinement budget the user set (seconds), or nothing for the automatic one. */
+  refinement() {
+    const seconds = optionalNumber('refine-input');
+    return seconds === undefined ? {} : { refinement: { seconds } };
   }
 
   showProgress(job) {

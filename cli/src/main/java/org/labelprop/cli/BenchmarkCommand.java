@@ -4,19 +4,19 @@ package org.labelprop.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.labelprop.bench.BenchmarkCase;
 import org.labelprop.bench.Phantom;
-import org.labelprop.classical.InterpolationOptions;
 import org.labelprop.io.AtomicFiles;
 import org.labelprop.metrics.Evaluation;
 import org.labelprop.metrics.EvaluationReport;
-import org.labelprop.nn.DeepLabelProp;
-import org.labelprop.nn.TrainedModel;
-import org.labelprop.propagation.LabelPropagation;
+import org.labelprop.nn.TorchEngine;
+import org.labelprop.pipeline.Segmentation;
+import org.labelprop.pipeline.SegmentationInputs;
+import org.labelprop.pipeline.SegmentationResult;
+import org.labelprop.request.Method;
+import org.labelprop.request.SegmentationRequest;
 import org.labelprop.volume.LabelVolume;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,8 +34,8 @@ import picocli.CommandLine.Model.CommandSpec;
 final class BenchmarkCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin CommonOptions common;
+    @Mixin RequestOptions options;
     @Mixin TrainingOptions training;
-    @Mixin DeepOptions deep;
 
     @Option(names = "--method", split = ",", defaultValue = "nearest,shape",
         description = "Methods, comma-separated: nearest, shape, deep, deep-network, deep-zero. Default: ${DEFAULT-VALUE}.")
@@ -54,32 +54,31 @@ final class BenchmarkCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         List<BenchmarkMethod> chosen = methods.stream().map(BenchmarkMethod::parse).toList();
-        deep.propagation(); // checks the inference options before any training
-        deep.registrar();
+        // every request is built (and so checked) before any training
+        SegmentationRequest base = options.request(Method.DEEP, "2", null);
+        var trainingRequest = training.request();
         BenchmarkCase c = phantom ? Phantom.generate(42) : BenchmarkData.load(out, false);
         out.printf("case: %s, %s, spacing %s, propagation axis %d%n", c.name(), c.image().shape(), c.image().grid().spacing(),
             c.axis().index());
-        if (chosen.stream().anyMatch(BenchmarkMethod::needsTraining)) out.println(training.describeStart(true));
         List<BenchmarkRow> rows = new ArrayList<>();
-        Map<String, Training> trained = new HashMap<>();
-        for (BenchmarkMethod m : chosen)
+        for (BenchmarkMethod m : chosen) {
+            SegmentationRequest request = m.request(base, trainingRequest).withAxis(Integer.toString(c.axis().index()));
             for (var p : c.protocols().entrySet()) {
                 if (!selected(p.getKey())) continue;
                 LabelVolume sparse = c.sparse(p.getKey());
-                Training t = m.needsTraining() ? trained.computeIfAbsent(p.getKey(), k -> train(c, sparse, out)) : Training.NONE;
                 PeakMemory.reset();
-                long t0 = System.nanoTime();
-                LabelVolume pred = m.classical()
-                    ? (m == BenchmarkMethod.NEAREST ? ClassicalMethod.NEAREST : ClassicalMethod.SHAPE).interpolator()
-                        .interpolate(sparse, c.axis(), new InterpolationOptions(false))
-                    : propagate(c, sparse, m, t, out);
-                double seconds = t.seconds + (System.nanoTime() - t0) / 1e9;
-                long mb = Math.max(t.peakMb, PeakMemory.peakMb());
-                EvaluationReport r = Evaluation.evaluate(pred, c.truth(), sparse, c.axis());
-                rows.add(new BenchmarkRow(m.cliName(), p.getKey(), p.getValue(), r, t.seconds, seconds, mb));
+                SegmentationResult r;
+                try (ConsoleProgress progress = new ConsoleProgress(out)) {
+                    r = Segmentation.run(request, new SegmentationInputs(c.image(), sparse, null), new TorchEngine(Path::of,
+                        options.threads), progress);
+                }
+                EvaluationReport e = Evaluation.evaluate(r.fused(), c.truth(), sparse, c.axis());
+                double trainSeconds = r.trainingOrNull() == null ? 0 : r.trainingOrNull().seconds();
+                rows.add(new BenchmarkRow(m.cliName(), p.getKey(), p.getValue(), e, trainSeconds, r.seconds(), PeakMemory.peakMb()));
                 out.println(rows.get(rows.size() - 1).line());
                 out.flush();
             }
+        }
         out.println();
         out.print(BenchmarkRow.table(rows));
         out.flush();
@@ -90,35 +89,5 @@ final class BenchmarkCommand implements Callable<Integer> {
     private boolean selected(String protocol) {
         return protocols == null || protocols.stream().anyMatch(x -> protocol.equalsIgnoreCase(x.strip())
             || protocol.startsWith(x.strip() + " ") || protocol.equals("every " + x.strip() + "th"));
-    }
-
-    /** A network trained on the case for one protocol, with the time and peak memory of training. */
-    private record Training(TrainedModel model, double seconds, long peakMb) {
-        static final Training NONE = new Training(null, 0, 0);
-    }
-
-    private Training train(BenchmarkCase c, LabelVolume sparse, PrintWriter out) {
-        PeakMemory.reset();
-        long s = System.nanoTime();
-        try (ConsoleProgress progress = new ConsoleProgress(out)) {
-            TrainedModel model = DeepLabelProp.train(c.image(), sparse, null, c.axis(), training.config(deep.threads),
-                training.pretrainedCheckpoint(true), progress);
-            return new Training(model, (System.nanoTime() - s) / 1e9, PeakMemory.peakMb());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private LabelVolume propagate(BenchmarkCase c, LabelVolume sparse, BenchmarkMethod m, Training t, PrintWriter out) {
-        var cfg = switch (m) {
-            case DEEP_NETWORK -> deep.registrar().withRefineSteps(0);
-            case DEEP_ZERO -> deep.registrarFromZero();
-            default -> deep.registrar();
-        };
-        try (ConsoleProgress progress = new ConsoleProgress(out)) {
-            return LabelPropagation.run(c.image(), sparse, null,
-                DeepLabelProp.registrar(t.model == null ? null : t.model.checkpoint(), cfg), c.axis(), deep.propagation(),
-                progress).fused();
-        }
     }
 }

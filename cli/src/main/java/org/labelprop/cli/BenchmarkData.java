@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.labelprop.cli;
 
+import org.labelprop.UserInputException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ final class BenchmarkData {
             return AalDeepGreyMatter.build(ch2, aal);
         }
         if (!allowPhantom)
-            throw new UserException("the real sample data (Debian package mricron-data) could not be obtained; "
+            throw new UserInputException("the real sample data (Debian package mricron-data) could not be obtained; "
                 + "install it, or set LABELPROP_MRICRON_DIR to a folder holding ch2.nii.gz and aal.nii.gz");
         log.println("NOTE: the real sample data could not be obtained (no apt-get?); using a GENERATED PHANTOM instead. "
             + "Its figures say nothing about accuracy on MR data.");

@@ -7,6 +7,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.labelprop.progress.ProgressListener;
+import org.labelprop.progress.Stage;
 
 /**
  * Shows progress of long work: a bar with ETA on a terminal, otherwise one plain log line per 10 % of each stage.
@@ -16,7 +17,7 @@ final class ConsoleProgress implements ProgressListener, AutoCloseable {
     private final boolean terminal;
     private final PrintWriter log;
     private ProgressBar bar;
-    private String stage;
+    private Stage stage;
     private long started;
     private int lastDecile = -1;
 
@@ -30,14 +31,14 @@ final class ConsoleProgress implements ProgressListener, AutoCloseable {
     }
 
     @Override
-    public synchronized void update(String stage, long done, long total) {
-        if (!stage.equals(this.stage)) {
+    public synchronized void update(Stage stage, long done, long total) {
+        if (stage != this.stage) {
             closeBar();
             this.stage = stage;
             this.started = System.nanoTime();
             this.lastDecile = -1;
             if (terminal)
-                bar = new ProgressBarBuilder().setTaskName(stage).setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
+                bar = new ProgressBarBuilder().setTaskName(stage.key()).setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
                     .setUpdateIntervalMillis(250).showSpeed().build();
         }
         if (bar != null) {

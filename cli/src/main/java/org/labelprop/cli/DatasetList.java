@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.labelprop.cli;
 
+import org.labelprop.UserInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,16 +25,16 @@ final class DatasetList {
             if (line.isEmpty() || line.startsWith("#")) continue;
             String[] parts = line.split(",", -1);
             if (parts.length != (pairs ? 2 : 1))
-                throw new UserException(list + " line " + n + ": expected " + (pairs ? "'image,labels'" : "one image path")
+                throw new UserInputException(list + " line " + n + ": expected " + (pairs ? "'image,labels'" : "one image path")
                     + ", found '" + line + "'");
             Path[] p = new Path[parts.length];
             for (int i = 0; i < parts.length; i++) {
                 p[i] = base.resolve(parts[i].strip());
-                if (!Files.isRegularFile(p[i])) throw new UserException(list + " line " + n + ": file not found: " + p[i]);
+                if (!Files.isRegularFile(p[i])) throw new UserInputException(list + " line " + n + ": file not found: " + p[i]);
             }
             out.add(p);
         }
-        if (out.isEmpty()) throw new UserException(list + " lists no file");
+        if (out.isEmpty()) throw new UserInputException(list + " lists no file");
         return out;
     }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.labelprop.cli;
 
+import org.labelprop.UserInputException;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.labelprop.io.Nifti;
@@ -20,7 +21,7 @@ final class Inputs {
     static LabelVolume labelsOn(Grid grid, Path file, String what) throws IOException {
         LabelVolume l = Nifti.readLabels(file);
         String m = grid.mismatch(l.grid(), what + " " + file);
-        if (m != null) throw new UserException(m);
+        if (m != null) throw new UserInputException(m);
         return new LabelVolume(grid, l.array());
     }
 

@@ -24,6 +24,7 @@ public final class LabelPropCommand implements Runnable {
         CommandLine cl = new CommandLine(new LabelPropCommand());
         cl.setExecutionExceptionHandler(new UserErrors());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setDefaultValueProvider(new RequestDefaults());
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
             c.getErr().println("labelprop: error: " + ex.getMessage());

@@ -23,7 +23,6 @@ import picocli.CommandLine.Model.CommandSpec;
 final class PretrainCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin CommonOptions common;
-    @Mixin TrainingOptions training;
     @Mixin DatasetTrainingOptions dataset;
 
     @Parameters(index = "0", paramLabel = "LIST", description = "Text file: one image path per line.")
@@ -38,7 +37,7 @@ final class PretrainCommand implements Callable<Integer> {
         out.printf("pretraining on %d scan(s) along axis %d%n", volumes.size(), ax.index());
         out.flush();
         try (ConsoleProgress progress = new ConsoleProgress(out)) {
-            TrainedModel m = DeepLabelProp.pretrain(volumes, ax, training.config(dataset.threads), training.pretrainedCheckpoint(false), progress);
+            TrainedModel m = DeepLabelProp.pretrain(volumes, ax, dataset.config(), dataset.start(), progress);
             dataset.write(m, "pretrained", out);
         }
         return ExitCodes.OK;

@@ -3,9 +3,9 @@ package org.labelprop.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.labelprop.volume.AxisNames;
+import org.labelprop.pipeline.SegmentationInputs;
+import org.labelprop.propagation.Hints;
 import org.labelprop.volume.LabelVolume;
-import org.labelprop.volume.SliceAxis;
 import org.labelprop.volume.Volume;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,7 +22,7 @@ final class ScanInputs {
     @Option(names = "--hints", paramLabel = "FILE", description = "Scribbles on the image's grid: k marks label k, 255 marks background.")
     Path hints;
 
-    @Option(names = "--axis", defaultValue = "2",
+    @Option(names = "--axis",
         description = "Propagation axis: 0, 1, 2, x, y, z, axial, coronal or sagittal. Default: ${DEFAULT-VALUE}.")
     String axis;
 
@@ -32,14 +32,12 @@ final class ScanInputs {
     @Option(names = {"-n", "--name"}, description = "Output name prefix. Default: the image file name.")
     String name;
 
-    /** The inputs read and checked against each other. */
-    record Loaded(Volume image, LabelVolume sparse, LabelVolume hintsOrNull, SliceAxis axis) { }
-
-    Loaded load() throws IOException {
+    /** The volumes, read and checked against the image's grid. */
+    SegmentationInputs load() throws IOException {
         Volume img = Inputs.image(image);
         LabelVolume sparse = Inputs.labelsOn(img.grid(), labels, "label volume");
-        LabelVolume hintVolume = hints == null ? null : Inputs.labelsOn(img.grid(), hints, "hint volume");
-        return new Loaded(img, sparse, hintVolume, AxisNames.resolve(axis, img.grid()));
+        Hints h = hints == null ? null : new Hints(Inputs.labelsOn(img.grid(), hints, "hint volume"));
+        return new SegmentationInputs(img, sparse, h);
     }
 
     /** The output name prefix. */

@@ -24,7 +24,6 @@ import picocli.CommandLine.Model.CommandSpec;
 final class TrainDatasetCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin CommonOptions common;
-    @Mixin TrainingOptions training;
     @Mixin DatasetTrainingOptions dataset;
 
     @Parameters(index = "0", paramLabel = "LIST", description = "Text file: one 'image,labels' pair per line.")
@@ -42,7 +41,7 @@ final class TrainDatasetCommand implements Callable<Integer> {
         out.printf("training on %d annotated scan(s) along axis %d%n", scans.size(), ax.index());
         out.flush();
         try (ConsoleProgress progress = new ConsoleProgress(out)) {
-            TrainedModel m = DeepLabelProp.trainDataset(scans, ax, training.config(dataset.threads), training.pretrainedCheckpoint(false), progress);
+            TrainedModel m = DeepLabelProp.trainDataset(scans, ax, dataset.config(), dataset.start(), progress);
             dataset.write(m, "dataset", out);
         }
         return ExitCodes.OK;

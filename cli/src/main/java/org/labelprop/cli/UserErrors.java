@@ -6,14 +6,16 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.util.concurrent.CancellationException;
+import org.labelprop.UserInputException;
 import org.labelprop.io.NiftiFormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Turns exceptions into one line on stderr and an exit code: user errors (bad files, mismatching volumes, bad options)
- * exit 2 without a stack trace; anything else exits 1; {@code --debug} prints the stack trace too.
+ * Turns exceptions into one line on stderr and an exit code: user errors (unreadable or missing files, mismatching
+ * volumes, bad options: {@link UserInputException}, format and file-system exceptions) exit 2 without a stack trace;
+ * anything else is an internal failure, exit 1; {@code --debug} prints the stack trace too.
  */
 final class UserErrors implements IExecutionExceptionHandler {
 
@@ -41,7 +43,7 @@ final class UserErrors implements IExecutionExceptionHandler {
     }
 
     static boolean isUserError(Throwable t) {
-        return t instanceof NiftiFormatException || t instanceof IllegalArgumentException || t instanceof UserException
+        return t instanceof NiftiFormatException || t instanceof UserInputException
             || t instanceof FileSystemException || t instanceof FileNotFoundException
             || t instanceof org.labelprop.nn.checkpoint.CheckpointFormatException;
     }

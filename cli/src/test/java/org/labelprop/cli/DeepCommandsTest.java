@@ -16,7 +16,7 @@ import org.labelprop.volume.LabelVolume;
 import org.labelprop.volume.Shape3;
 import org.labelprop.volume.SliceAxis;
 
-/** train, propagate --checkpoint, pretrain and train-dataset on a small crop of the phantom, with tiny budgets. */
+/** train, propagate --weights, pretrain and train-dataset on a small crop of the phantom, with tiny budgets. */
 class DeepCommandsTest {
     @TempDir static Path dir;
     static BenchmarkCase c;
@@ -36,7 +36,7 @@ class DeepCommandsTest {
     void trainWritesCheckpointAndAllOutputsThenPropagateReusesTheCheckpoint() throws Exception {
         Path out = dir.resolve("train");
         CliRunner r = CliRunner.run("train", dir.resolve("img.nii.gz").toString(), dir.resolve("sparse.nii.gz").toString(),
-            "--epochs", "2", "--time-budget", "20", "--refine-steps", "3", "-o", out.toString(), "-n", "t");
+            "--train-steps", "4", "--refine-steps", "3", "-o", out.toString(), "-n", "t");
         assertThat(r.exitCode()).as(r.err() + r.out()).isZero();
         assertThat(r.out()).contains("starting weights: shipped checkpoint");
         for (String f : new String[] {"t.ckpt", "t_fused.nii.gz", "t_up.nii.gz", "t_down.nii.gz", "t_uncertainty.nii.gz", "t_suggestions.json"})
@@ -44,10 +44,11 @@ class DeepCommandsTest {
         LabelVolume fused = Nifti.readLabels(out.resolve("t_fused.nii.gz"));
         assertThat(fused.grid().sameSpace(c.image().grid())).isTrue();
         assertThat(Evaluation.evaluate(fused, c.truth(), c.sparse("p"), SliceAxis.Z).meanDiceInRange()).isGreaterThan(0.5);
-        assertThat(Files.readString(out.resolve("t_suggestions.json"))).contains("\"suggestions\"");
+        assertThat(Files.readString(out.resolve("t_suggestions.json"))).contains("\"method\":\"uncertainty\"", "\"slices\"");
+        assertThat(r.out()).contains("trained 4 steps", "wrote " + out.resolve("t.ckpt"));
 
         CliRunner p = CliRunner.run("propagate", dir.resolve("img.nii.gz").toString(), dir.resolve("sparse.nii.gz").toString(),
-            "--checkpoint", out.resolve("t.ckpt").toString(), "--refine-steps", "0", "--fusion", "distance", "-o",
+            "--weights", out.resolve("t.ckpt").toString(), "--refine-steps", "0", "--fusion", "distance", "-o",
             dir.resolve("prop").toString(), "-n", "p");
         assertThat(p.exitCode()).as(p.err()).isZero();
         assertThat(dir.resolve("prop/p_fused.nii.gz")).exists();
@@ -56,11 +57,11 @@ class DeepCommandsTest {
     @Test
     void pretrainedNoneTrainsFromScratchAndAMissingCheckpointIsAUserError() throws Exception {
         CliRunner r = CliRunner.run("train", dir.resolve("img.nii.gz").toString(), dir.resolve("sparse.nii.gz").toString(),
-            "--pretrained", "none", "--epochs", "1", "--refine-steps", "0", "-o", dir.resolve("scratch").toString(), "-n", "s");
+            "--weights", "none", "--train-steps", "1", "--refine-steps", "0", "-o", dir.resolve("scratch").toString(), "-n", "s");
         assertThat(r.exitCode()).as(r.err() + r.out()).isZero();
-        assertThat(r.out()).contains("starting weights: none (from scratch)");
+        assertThat(r.out()).contains("starting weights: none (random)");
         CliRunner m = CliRunner.run("train", dir.resolve("img.nii.gz").toString(), dir.resolve("sparse.nii.gz").toString(),
-            "--pretrained", dir.resolve("absent.ckpt").toString(), "--epochs", "1", "-o", dir.resolve("absent").toString());
+            "--weights", dir.resolve("absent.ckpt").toString(), "--train-steps", "1", "-o", dir.resolve("absent").toString());
         assertThat(m.exitCode()).isEqualTo(ExitCodes.USER_ERROR);
         assertThat(m.err()).contains("absent.ckpt");
     }
@@ -70,7 +71,7 @@ class DeepCommandsTest {
         Path bad = dir.resolve("bad.ckpt");
         Files.write(bad, new byte[] {'n', 'o', 'p', 'e'});
         CliRunner p = CliRunner.run("propagate", dir.resolve("img.nii.gz").toString(), dir.resolve("sparse.nii.gz").toString(),
-            "--checkpoint", bad.toString(), "-o", dir.resolve("bad").toString());
+            "--weights", bad.toString(), "-o", dir.resolve("bad").toString());
         assertThat(p.exitCode()).isEqualTo(ExitCodes.USER_ERROR);
         assertThat(p.err()).contains("bad.ckpt").doesNotContain("\tat ");
         assertThat(dir.resolve("bad")).doesNotExist();
@@ -80,11 +81,11 @@ class DeepCommandsTest {
     void pretrainAndTrainDatasetReadTheirListsAndWriteCheckpoints() throws Exception {
         Files.writeString(dir.resolve("images.txt"), "# scans\nimg.nii.gz\n");
         Files.writeString(dir.resolve("pairs.txt"), "img.nii.gz,sparse.nii.gz\n");
-        CliRunner pre = CliRunner.run("pretrain", dir.resolve("images.txt").toString(), "--epochs", "1", "--pretrained", "shipped",
+        CliRunner pre = CliRunner.run("pretrain", dir.resolve("images.txt").toString(), "--epochs", "1", "--weights", "shipped",
             "-o", dir.resolve("ck").toString(), "-n", "pre");
         assertThat(pre.exitCode()).as(pre.err()).isZero();
         CliRunner ds = CliRunner.run("train-dataset", dir.resolve("pairs.txt").toString(), "--epochs", "1",
-            "--pretrained", dir.resolve("ck/pre.ckpt").toString(), "-o", dir.resolve("ck").toString(), "-n", "ds");
+            "--weights", dir.resolve("ck/pre.ckpt").toString(), "-o", dir.resolve("ck").toString(), "-n", "ds");
         assertThat(ds.exitCode()).as(ds.err()).isZero();
         assertThat(dir.resolve("ck/ds.ckpt")).exists();
     }

@@ -20,7 +20,10 @@ import org.labelprop.volume.Volume;
 class PropagateCommandTest {
     @TempDir Path dir;
 
-    private BenchmarkCase writeCase() throws Exception {
+    private BenchmarkCase writeCase() throws Exception { return writeCase(dir); }
+
+    /** The generated phantom as img.nii.gz, sparse.nii.gz ('3 slices') and truth.nii.gz in {@code dir}. */
+    static BenchmarkCase writeCase(Path dir) throws Exception {
         BenchmarkCase c = Phantom.generate(7);
         Nifti.writeVolume(dir.resolve("img.nii.gz"), c.image());
         Nifti.writeLabels(dir.resolve("sparse.nii.gz"), c.sparse("3 slices"));

@@ -22,7 +22,7 @@ public record BenchmarkCase(String name, Volume image, LabelVolume truth, SliceA
     /** The sparse annotation of a protocol: the ground truth on its slices, background elsewhere. */
     public LabelVolume sparse(String protocol) {
         int[] slices = protocols.get(protocol);
-        if (slices == null) throw new IllegalArgumentException("unknown protocol '" + protocol + "', expected one of " + protocols.keySet());
+        if (slices == null) throw new org.labelprop.UserInputException("unknown protocol '" + protocol + "', expected one of " + protocols.keySet());
         return keepSlices(truth, axis, slices);
     }
 

@@ -6,6 +6,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.labelprop.progress.ProgressListener;
 import org.labelprop.propagation.AnnotatedSlices;
+import org.labelprop.propagation.LabelCoverage;
 import org.labelprop.volume.LabelVolume;
 import org.labelprop.volume.Shape3;
 import org.labelprop.volume.SliceAxis;
@@ -76,7 +77,7 @@ public final class ShapeInterpolation implements SliceInterpolator {
         double[] d = new double[n];
         for (int label : candidates) {
             double[] da = lo.signed.get(label), db = hi.signed.get(label);
-            if (annotation.coverage(label) == AnnotatedSlices.Coverage.SINGLE_SLICE) {
+            if (annotation.coverage(label) == LabelCoverage.SINGLE_SLICE) {
                 double[] own = da != null ? da : db;
                 int ownSlice = da != null ? lo.slice : hi.slice;
                 if (ownSlice != nearest) continue;

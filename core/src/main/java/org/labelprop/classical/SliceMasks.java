@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.labelprop.classical;
 
+import org.labelprop.UserInputException;
 import org.labelprop.propagation.AnnotatedSlices;
 import org.labelprop.volume.LabelVolume;
 import org.labelprop.volume.Shape3;
@@ -15,7 +16,7 @@ final class SliceMasks {
     static AnnotatedSlices annotation(LabelVolume sparse, SliceAxis axis) {
         AnnotatedSlices a = AnnotatedSlices.of(sparse, axis);
         if (a.isEmpty())
-            throw new IllegalArgumentException("the sparse label volume (" + sparse.shape() + ") has no non-zero voxel, so no slice"
+            throw new UserInputException("the sparse label volume (" + sparse.shape() + ") has no non-zero voxel, so no slice"
                 + " along axis " + axis + " is annotated; annotate at least one slice");
         return a;
     }

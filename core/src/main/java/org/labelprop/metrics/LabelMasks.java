@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.labelprop.metrics;
 
+import org.labelprop.UserInputException;
 import java.util.Arrays;
 import org.labelprop.volume.LabelVolume;
 import org.labelprop.volume.Shape3;
@@ -18,10 +19,10 @@ final class LabelMasks {
     /** Throws unless {@code other} (named {@code what} in the message) lies on the ground truth's grid. */
     static void requireSameGrid(LabelVolume other, String what, LabelVolume truth) {
         if (!other.shape().equals(truth.shape()))
-            throw new IllegalArgumentException(what + " has shape " + other.shape() + " but the ground truth has shape "
+            throw new UserInputException(what + " has shape " + other.shape() + " but the ground truth has shape "
                 + truth.shape() + "; they must match voxel for voxel");
         if (!truth.grid().sameSpace(other.grid()))
-            throw new IllegalArgumentException(what + " has affine " + other.grid().affine() + " but the ground truth has "
+            throw new UserInputException(what + " has affine " + other.grid().affine() + " but the ground truth has "
                 + truth.grid().affine() + "; they must be on the same grid");
     }
 
@@ -34,7 +35,7 @@ final class LabelMasks {
         if (slices == null) { Arrays.fill(keep, true); return keep; }
         for (int s : slices) {
             if (s < 0 || s >= keep.length)
-                throw new IllegalArgumentException("slice " + s + " along axis " + axis + " is outside 0.." + (keep.length - 1));
+                throw new UserInputException("slice " + s + " along axis " + axis + " is outside 0.." + (keep.length - 1));
             keep[s] = true;
         }
         return keep;

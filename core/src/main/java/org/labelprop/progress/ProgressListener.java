@@ -11,11 +11,11 @@ public interface ProgressListener {
     ProgressListener NONE = (stage, done, total) -> { };
 
     /**
-     * @param stage what is running, e.g. "training" or "fields"
+     * @param stage what is running
      * @param done  units finished so far within this stage
      * @param total units in this stage (> 0)
      */
-    void update(String stage, long done, long total);
+    void update(Stage stage, long done, long total);
 
     /** Throws {@link java.util.concurrent.CancellationException} when the current thread was interrupted. */
     static void checkCancelled() {

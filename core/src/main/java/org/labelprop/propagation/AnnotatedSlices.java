@@ -18,7 +18,7 @@ import org.labelprop.volume.SliceAxis;
  * <p>
  * <b>Single-slice labels.</b> A label present on exactly one annotated slice {@code s} has no interval to interpolate or
  * propagate over; the original silently dropped it (its bug B1). Here it is kept and reported as
- * {@link Coverage#SINGLE_SLICE}: it is carried from {@code s} towards the neighbouring annotated slices but only over the
+ * {@link LabelCoverage#SINGLE_SLICE}: it is carried from {@code s} towards the neighbouring annotated slices but only over the
  * slices whose nearest annotated slice is {@code s} ({@link #nearestAnnotated}, ties to the lower slice), i.e. at most half
  * way to each neighbour, exactly as nearest-slice copy would; beyond the outermost annotation only when extrapolating.
  * <p>
@@ -32,25 +32,17 @@ import org.labelprop.volume.SliceAxis;
  */
 public record AnnotatedSlices(SliceAxis axis, int sliceCount, int[] slices, int[] labels, int[][] slicesByLabel) {
 
-    /** How a label is covered by the annotation. */
-    public enum Coverage {
-        /** Present on two or more annotated slices: interpolated or propagated between them. */
-        RANGE,
-        /** Present on one annotated slice: copied over that slice's nearest-annotation territory only. */
-        SINGLE_SLICE
-    }
-
-    /** One label's annotated slices and its {@link Coverage}; prints as e.g. {@code label 3: slices [12] -> single-slice}. */
+    /** One label's annotated slices and its {@link LabelCoverage}; prints as e.g. {@code label 3: slices [12] -> single-slice}. */
     public record LabelStatus(int label, int[] slices) {
         public LabelStatus { slices = slices.clone(); }
 
         @Override public int[] slices() { return slices.clone(); }
 
-        public Coverage coverage() { return slices.length == 1 ? Coverage.SINGLE_SLICE : Coverage.RANGE; }
+        public LabelCoverage coverage() { return slices.length == 1 ? LabelCoverage.SINGLE_SLICE : LabelCoverage.RANGE; }
 
         @Override public String toString() {
             return "label " + label + ": slices " + Arrays.toString(slices) + " -> "
-                + (coverage() == Coverage.SINGLE_SLICE ? "single-slice (kept up to half way to the neighbouring annotated slices)"
+                + (coverage() == LabelCoverage.SINGLE_SLICE ? "single-slice (kept up to half way to the neighbouring annotated slices)"
                     : "range " + slices[0] + ".." + slices[slices.length - 1]);
         }
     }
@@ -128,10 +120,10 @@ public record AnnotatedSlices(SliceAxis axis, int sliceCount, int[] slices, int[
     }
 
     /** Coverage of a label of the annotation; throws for a label that is not in it. */
-    public Coverage coverage(int label) {
+    public LabelCoverage coverage(int label) {
         int i = Arrays.binarySearch(labels, label);
         if (i < 0) throw new IllegalArgumentException("label " + label + " is not in the annotation; labels are " + Arrays.toString(labels));
-        return slicesByLabel[i].length == 1 ? Coverage.SINGLE_SLICE : Coverage.RANGE;
+        return slicesByLabel[i].length == 1 ? LabelCoverage.SINGLE_SLICE : LabelCoverage.RANGE;
     }
 
     /** Per-label status, ascending by label. */

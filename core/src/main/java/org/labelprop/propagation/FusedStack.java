@@ -105,7 +105,7 @@ final class FusedStack {
         int[] hints = hintsOrNull.apply(s);
         if (hints != null)
             for (int i = 0; i < pixels; i++)
-                if (hints[i] != 0) out[i] = hints[i] == LabelPropagation.BACKGROUND_HINT ? 0 : hints[i];
+                if (hints[i] != 0) out[i] = hints[i] == Hints.BACKGROUND ? 0 : hints[i];
         return out;
     }
 

@@ -5,78 +5,68 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.function.UnaryOperator;
+import org.labelprop.UserInputException;
 import org.labelprop.field.DisplacementField;
 import org.labelprop.field.Gaussian;
 import org.labelprop.progress.ProgressListener;
 import org.labelprop.volume.LabelVolume;
-import org.labelprop.volume.SliceAxis;
 import org.labelprop.volume.SliceGeometry;
 import org.labelprop.volume.Volume;
 
 /**
- * Propagates a sparse annotation through neighbour fields and fuses both directions (LabelProp inference, ORIGINAL
- * sections 8-9). All labels travel together as one soft multi-channel map (warped bilinearly, argmax at the end). For
- * each pair of consecutive annotated slices a &lt; b, slices a+1..b-1 get the up walk from a and the down walk from b,
- * fused with {@link PropagationOptions#weights()}. Annotated slices are complete: a label absent on one is evidence of
- * absence, so a label present at a and absent at b fades out between them, and a label annotated on one slice only is
- * propagated from it rather than dropped (B1). Beyond the first/last annotated slice labels travel one way (weight 1)
- * to the end of the volume with {@link PropagationOptions#extrapolate()}, else only as far as the farthest hinted slice.
- * Hints: 0 none, k "this voxel is label k", {@value #BACKGROUND_HINT} "this voxel is background" (so label 255 cannot be hinted); applied after every
- * warp step before the walk continues; hints on annotated slices are ignored (the annotation wins).
+ * Propagates a sparse annotation through neighbour fields and fuses both directions (the LabelProp inference). All labels
+ * travel together as one soft multi-channel map (warped bilinearly, argmax at the end). For each pair of consecutive
+ * annotated slices a &lt; b, slices a+1..b-1 get the up walk from a and the down walk from b, fused with
+ * {@link PropagationOptions#weights()}. Annotated slices are complete: a label absent on one is evidence of absence, so a
+ * label present at a and absent at b fades out between them, and a label annotated on one slice only is propagated from
+ * it rather than dropped (the original tool silently dropped it). Beyond the first/last annotated slice labels travel one
+ * way (weight 1) to the end of the volume with {@link PropagationOptions#extrapolate()}, else only as far as the farthest
+ * hinted slice. Hints ({@link Hints}) are applied after every warp step before the walk continues; hints on annotated
+ * slices are ignored (the annotation wins).
  * <p>
  * Memory beyond the inputs and the four output arrays: the up soft maps of the gap being fused, stored as per-label
  * bounding boxes (small next to the slice), plus for NCC fusion one warped source image per slice of that gap.
  * The fused labels are chosen by {@link FusedStack} (across-slice smoothing of the fused soft maps); neighbour fields are
  * first smoothed by {@link PropagationOptions#fieldSmoothing()}.
- * Measured (12 moving disks, 2-core machine): 94x82x68 in 0.2-0.6 s; 512x512x300 annotated every 10 slices in 15-30 s
- * wall under load, the defaults and {@link PropagationOptions#original()} alike.
  */
 public final class LabelPropagation {
-    /** The hint value meaning "background here". */
-    public static final int BACKGROUND_HINT = 255;
-    /** Progress stage name. */
-    public static final String STAGE = "propagation";
     /** How many next-slice suggestions a result carries at most. */
     public static final int MAX_SUGGESTIONS = 10;
 
     private LabelPropagation() { }
 
     /**
-     * @param hintsOrNull optional hints on the image grid
-     * @param progress    receives stage {@value #STAGE}; cancellation is checked once per slice step
-     * @throws IllegalArgumentException when the volumes or fields do not fit the image, or nothing is annotated
+     * @param progress receives stage {@link org.labelprop.progress.Stage#PROPAGATION}; cancellation is checked once per
+     *                 slice step
+     * @throws IllegalArgumentException when the fields do not fit the image
+     * @throws org.labelprop.UserInputException when nothing is annotated
      */
-    public static PropagationResult run(Volume image, LabelVolume sparse, LabelVolume hintsOrNull, NeighbourFields fields,
-                                        PropagationOptions options, ProgressListener progress) {
-        Objects.requireNonNull(image, "image");
-        Objects.requireNonNull(sparse, "sparse annotation");
+    public static PropagationResult run(SparseScan scan, NeighbourFields fields, PropagationOptions options, ProgressListener progress) {
+        Objects.requireNonNull(scan, "scan");
         Objects.requireNonNull(fields, "fields");
         Objects.requireNonNull(options, "options");
+        if (fields.axis() != scan.axis())
+            throw new IllegalArgumentException("neighbour fields along " + fields.axis() + " for a propagation along " + scan.axis());
         ProgressListener listener = progress == null ? ProgressListener.NONE : progress;
-        checkGrid(image, sparse, "annotation volume");
-        if (hintsOrNull != null) checkGrid(image, hintsOrNull, "hint volume");
+        Volume image = scan.image();
         checkFields(image, fields);
         int n = image.shape().size(fields.axis());
-        AnnotatedSlices ann = AnnotatedSlices.of(sparse, fields.axis());
+        AnnotatedSlices ann = scan.slices();
         if (ann.isEmpty())
-            throw new IllegalArgumentException("the annotation volume has no labelled voxel; annotate at least one slice completely");
-        AnnotatedSlices hintSlices = hintsOrNull == null ? null : AnnotatedSlices.of(hintsOrNull, fields.axis());
+            throw new UserInputException("the annotation volume has no labelled voxel; annotate at least two slices completely");
+        LabelVolume hints = scan.hintsOrNull() == null ? null : scan.hintsOrNull().volume();
+        AnnotatedSlices hintSlices = hints == null ? null : AnnotatedSlices.of(hints, fields.axis());
         boolean[] hinted = new boolean[n];
         if (hintSlices != null) for (int s : hintSlices.slices()) hinted[s] = !ann.isAnnotated(s);
 
-        SortedMap<Integer, String> status = new TreeMap<>();
-        for (AnnotatedSlices.LabelStatus s : ann.statuses())
-            status.put(s.label(), s.coverage() == AnnotatedSlices.Coverage.RANGE ? "range" : "single-slice");
-        if (hintSlices != null)
-            for (int l : hintSlices.labels()) if (l != BACKGROUND_HINT) status.putIfAbsent(l, "hint-only");
+        SortedMap<Integer, LabelCoverage> status = scan.coverage();
         int[] channelLabels = status.keySet().stream().mapToInt(Integer::intValue).toArray();
         int[] channelOf = new int[LabelVolume.MAX_LABEL + 1];
         Arrays.fill(channelOf, -1);
         for (int c = 0; c < channelLabels.length; c++) channelOf[channelLabels[c]] = c;
 
-        PropagationRun run = new PropagationRun(image, sparse, ann, hintsOrNull, hinted, smooth(fields, options.fieldSmoothing()),
+        PropagationRun run = new PropagationRun(image, scan.annotation(), ann, hints, hinted, smooth(fields, options.fieldSmoothing()),
             channelLabels, channelOf, options, listener);
         int[] s = ann.slices();
         int first = s[0], last = s[s.length - 1];
@@ -97,19 +87,17 @@ public final class LabelPropagation {
 
         return new PropagationResult(new LabelVolume(image.grid(), run.fused), new LabelVolume(image.grid(), run.up),
             new LabelVolume(image.grid(), run.down), new Volume(image.grid(), run.uncertainty), status,
-            Suggestions.rank(run.sliceUncertainty, s, MAX_SUGGESTIONS));
+            Suggestions.rank(run.sliceUncertainty, s, MAX_SUGGESTIONS, image.grid().spacing().sliceArea(scan.axis())));
     }
 
     /**
-     * Registers every neighbouring slice pair along {@code axis} with {@code registrar} (progress of that stage comes from
-     * the registrar), then propagates as {@link #run(Volume, LabelVolume, LabelVolume, NeighbourFields,
-     * PropagationOptions, ProgressListener)}.
+     * Registers every neighbouring slice pair along the scan's axis with {@code registrar} (progress of that stage comes
+     * from the registrar), then propagates as {@link #run(SparseScan, NeighbourFields, PropagationOptions, ProgressListener)}.
      */
-    public static PropagationResult run(Volume image, LabelVolume sparse, LabelVolume hintsOrNull, SliceRegistrar registrar,
-                                        SliceAxis axis, PropagationOptions options, ProgressListener progress) {
+    public static PropagationResult run(SparseScan scan, SliceRegistrar registrar, PropagationOptions options, ProgressListener progress) {
         Objects.requireNonNull(registrar, "registrar");
         ProgressListener listener = progress == null ? ProgressListener.NONE : progress;
-        return run(image, sparse, hintsOrNull, registrar.fields(image, axis, listener), options, listener);
+        return run(scan, registrar.fields(scan.image(), scan.axis(), listener), options, listener);
     }
 
     /** Every field smoothed by a Gaussian of {@code sigma} pixels (the fields themselves when sigma is 0). */
@@ -130,11 +118,6 @@ public final class LabelPropagation {
     private static int lastHinted(boolean[] hinted, int last) {
         for (int i = hinted.length - 1; i > last; i--) if (hinted[i]) return i;
         return last;
-    }
-
-    private static void checkGrid(Volume image, LabelVolume labels, String what) {
-        String why = image.grid().mismatch(labels.grid(), what);
-        if (why != null) throw new IllegalArgumentException(why);
     }
 
     private static void checkFields(Volume image, NeighbourFields fields) {

@@ -2,6 +2,7 @@
 package org.labelprop.propagation;
 
 import java.util.Objects;
+import org.labelprop.UserInputException;
 import org.labelprop.field.Gaussian;
 import org.labelprop.fusion.DistanceWeights;
 import org.labelprop.fusion.FusionWeights;
@@ -9,26 +10,24 @@ import org.labelprop.fusion.GapAdaptiveWeights;
 import org.labelprop.fusion.SimilarityWeights;
 
 /**
- * How {@link LabelPropagation} propagates and fuses. Defaults ({@link #defaults()}): AUTO fusion (averaging over short
- * gaps, the original's NCC weights over long ones), distance constant C = 1 (DISTANCE fusion and NCC's fallback),
- * sequential warping, no extrapolation, NCC window 31 (radius 15), fields smoothed by a Gaussian of 1 pixel, fused maps
- * smoothed across slices by a Gaussian of 1 slice. {@link #original()} turns the two smoothings off and uses NCC fusion.
+ * How {@link LabelPropagation} propagates and fuses (the "inference" part of a segmentation request). The defaults
+ * ({@link #defaults()}) and the original tool's inference ({@link #original()}) are documented in docs/method.md.
  *
  * @param fusion            how the up and down propagations are weighted
  * @param distanceConstant  C in {@code w_down = 1/2 + atan(C (i - a - (b-a)/2)) / pi}; 1 = nearly a hard switch at the
  *                          midpoint (original), smaller values blend over more slices
- * @param warpMode          SEQUENTIAL (original: one bilinear resampling per slice, soft maps blur over long gaps) or
- *                          COMPOSED (fields composed, the source annotation resampled once; B6)
+ * @param warp              SEQUENTIAL (one bilinear resampling per slice, as the original; soft maps blur over long gaps)
+ *                          or COMPOSED (fields composed, the source annotation resampled once)
  * @param extrapolate       propagate one way from the first/last annotated slice to the ends of the volume
  * @param nccWindow         odd window side of the local NCC (31 = radius 15)
  * @param fieldSmoothing    sigma in pixels of the Gaussian applied to every neighbour field before use (0 = none); it
  *                          damps the registration's pixel-scale noise, which accumulates along a walk
  * @param sliceSmoothing    sigma in slices of the Gaussian applied across slices to the fused soft maps before the
- *                          labels are chosen (0 = none); each slice then also hears its neighbours, whose walks are
- *                          one step shorter or longer, so one slice's drift is outvoted. Annotated slices keep their
- *                          annotation, slices no walk reached stay background, and hints still win on hinted slices.
+ *                          labels are chosen (0 = none): one slice's drift is outvoted by its neighbours, whose walks are
+ *                          one step shorter or longer. Annotated slices keep their annotation, slices no walk reached
+ *                          stay background, and hints still win on hinted slices.
  */
-public record PropagationOptions(Fusion fusion, double distanceConstant, WarpMode warpMode, boolean extrapolate, int nccWindow,
+public record PropagationOptions(Fusion fusion, double distanceConstant, WarpMode warp, boolean extrapolate, int nccWindow,
                                  double fieldSmoothing, double sliceSmoothing) {
     /** Fusion weight strategies: AUTO = {@link GapAdaptiveWeights}, NCC = {@link SimilarityWeights}, DISTANCE = {@link DistanceWeights}. */
     public enum Fusion { AUTO, DISTANCE, NCC }
@@ -36,45 +35,36 @@ public record PropagationOptions(Fusion fusion, double distanceConstant, WarpMod
     /** How soft labels travel along a chain of fields. */
     public enum WarpMode { SEQUENTIAL, COMPOSED }
 
-    /** Default field smoothing sigma, pixels. */
-    public static final double DEFAULT_FIELD_SMOOTHING = 1.0;
-    /** Default across-slice smoothing sigma, slices. */
-    public static final double DEFAULT_SLICE_SMOOTHING = 1.0;
-
     public PropagationOptions {
         Objects.requireNonNull(fusion, "fusion");
-        Objects.requireNonNull(warpMode, "warpMode");
-        new DistanceWeights(distanceConstant);
-        new SimilarityWeights(nccWindow, new DistanceWeights(distanceConstant));
-        if (!(fieldSmoothing >= 0 && fieldSmoothing <= 10))
-            throw new IllegalArgumentException("field smoothing must be within [0, 10] pixels, got " + fieldSmoothing);
-        if (!(sliceSmoothing >= 0 && sliceSmoothing <= 10))
-            throw new IllegalArgumentException("slice smoothing must be within [0, 10] slices, got " + sliceSmoothing);
+        Objects.requireNonNull(warp, "warp");
+        UserInputException.check(distanceConstant > 0 && Double.isFinite(distanceConstant), "inference.distanceConstant",
+            "inference.distanceConstant must be positive and finite, got " + distanceConstant);
+        UserInputException.check(nccWindow >= 3 && nccWindow <= 101 && nccWindow % 2 == 1, "inference.nccWindow",
+            "inference.nccWindow must be an odd number within 3..101 (2*radius+1), got " + nccWindow);
+        UserInputException.check(fieldSmoothing >= 0 && fieldSmoothing <= 10, "inference.fieldSmoothing",
+            "inference.fieldSmoothing must be within [0, 10] pixels, got " + fieldSmoothing);
+        UserInputException.check(sliceSmoothing >= 0 && sliceSmoothing <= 10, "inference.sliceSmoothing",
+            "inference.sliceSmoothing must be within [0, 10] slices, got " + sliceSmoothing);
     }
 
+    /** AUTO fusion, C = 1, sequential warping, no extrapolation, NCC window 31, both smoothings 1. */
     public static PropagationOptions defaults() {
         return new PropagationOptions(Fusion.AUTO, DistanceWeights.DEFAULT_CONSTANT, WarpMode.SEQUENTIAL, false,
-            SimilarityWeights.DEFAULT_WINDOW, DEFAULT_FIELD_SMOOTHING, DEFAULT_SLICE_SMOOTHING);
+            SimilarityWeights.DEFAULT_WINDOW, 1.0, 1.0);
     }
 
     /** The original LabelProp's inference: NCC fusion, no smoothing of fields or across slices. */
     public static PropagationOptions original() {
-        return defaults().withFusion(Fusion.NCC).withFieldSmoothing(0).withSliceSmoothing(0);
+        PropagationOptions d = defaults();
+        return new PropagationOptions(Fusion.NCC, d.distanceConstant, d.warp, d.extrapolate, d.nccWindow, 0, 0);
     }
 
-    public PropagationOptions withFusion(Fusion f) { return new PropagationOptions(f, distanceConstant, warpMode, extrapolate, nccWindow, fieldSmoothing, sliceSmoothing); }
+    public PropagationOptions withFusion(Fusion f) { return new PropagationOptions(f, distanceConstant, warp, extrapolate, nccWindow, fieldSmoothing, sliceSmoothing); }
 
-    public PropagationOptions withDistanceConstant(double c) { return new PropagationOptions(fusion, c, warpMode, extrapolate, nccWindow, fieldSmoothing, sliceSmoothing); }
+    public PropagationOptions withWarp(WarpMode m) { return new PropagationOptions(fusion, distanceConstant, m, extrapolate, nccWindow, fieldSmoothing, sliceSmoothing); }
 
-    public PropagationOptions withWarpMode(WarpMode m) { return new PropagationOptions(fusion, distanceConstant, m, extrapolate, nccWindow, fieldSmoothing, sliceSmoothing); }
-
-    public PropagationOptions withExtrapolate(boolean e) { return new PropagationOptions(fusion, distanceConstant, warpMode, e, nccWindow, fieldSmoothing, sliceSmoothing); }
-
-    public PropagationOptions withNccWindow(int w) { return new PropagationOptions(fusion, distanceConstant, warpMode, extrapolate, w, fieldSmoothing, sliceSmoothing); }
-
-    public PropagationOptions withFieldSmoothing(double s) { return new PropagationOptions(fusion, distanceConstant, warpMode, extrapolate, nccWindow, s, sliceSmoothing); }
-
-    public PropagationOptions withSliceSmoothing(double s) { return new PropagationOptions(fusion, distanceConstant, warpMode, extrapolate, nccWindow, fieldSmoothing, s); }
+    public PropagationOptions withExtrapolate(boolean e) { return new PropagationOptions(fusion, distanceConstant, warp, e, nccWindow, fieldSmoothing, sliceSmoothing); }
 
     /** The weight strategy these options describe. */
     public FusionWeights weights() {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.labelprop.volume.LabelVolume;
 import org.labelprop.volume.Volume;
 
@@ -21,12 +20,11 @@ import org.labelprop.volume.Volume;
  *                    labels ({@code q(c) = Y(c) / Z}, background {@code 1 - max Y}, {@code Z} the sum of all), 0 when they agree,
  *                    1 when they share nothing. Where one direction reached (extrapolation, hints beyond the range): the
  *                    ambiguity {@code 1 - max_c q(c)} of that map. 0 on annotated slices and where nothing was propagated.
- * @param labelStatus per label: "range" (on two or more annotated slices), "single-slice" (on one; propagated from it and
- *                    faded out by the neighbouring annotated slices where it is absent) or "hint-only" (only in the hints)
+ * @param labelStatus how each label was covered by the input
  * @param suggestions slices to annotate next, best first (see {@link Suggestions})
  */
 public record PropagationResult(LabelVolume fused, LabelVolume up, LabelVolume down, Volume uncertainty,
-                                SortedMap<Integer, String> labelStatus, List<SliceSuggestion> suggestions) {
+                                SortedMap<Integer, LabelCoverage> labelStatus, List<SliceSuggestion> suggestions) {
     public PropagationResult {
         Objects.requireNonNull(fused, "fused");
         Objects.requireNonNull(up, "up");
@@ -34,13 +32,5 @@ public record PropagationResult(LabelVolume fused, LabelVolume up, LabelVolume d
         Objects.requireNonNull(uncertainty, "uncertainty");
         labelStatus = Collections.unmodifiableSortedMap(new TreeMap<>(labelStatus));
         suggestions = List.copyOf(suggestions);
-    }
-
-    /** {@code {"labels":{"1":"range",...},"suggestions":[...]}}; the volumes are not included. */
-    public String toJson() {
-        String labels = labelStatus.entrySet().stream()
-            .map(e -> "\"" + e.getKey() + "\":\"" + e.getValue() + "\"")
-            .collect(Collectors.joining(",", "{", "}"));
-        return "{\"labels\":" + labels + ",\"suggestions\":" + SliceSuggestion.toJson(suggestions) + "}";
     }
 }

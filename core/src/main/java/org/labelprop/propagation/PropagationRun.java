@@ -5,6 +5,7 @@ import org.labelprop.field.DisplacementField;
 import org.labelprop.fusion.FusionContext;
 import org.labelprop.fusion.FusionWeights;
 import org.labelprop.progress.ProgressListener;
+import org.labelprop.progress.Stage;
 import org.labelprop.volume.LabelVolume;
 import org.labelprop.volume.SliceAxis;
 import org.labelprop.volume.SliceGeometry;
@@ -78,7 +79,7 @@ final class PropagationRun {
     /** Slices a+1..b-1 between annotated slices a < b: up from a, down from b, fused per slice. */
     void gap(int a, int b) {
         boolean images = weights.needsImages(a, b);
-        Chain upChain = new Chain(oneHot(a), images ? imageSlice(a) : null, options.warpMode(), channelOf);
+        Chain upChain = new Chain(oneHot(a), images ? imageSlice(a) : null, options.warp(), channelOf);
         SoftLabels[] ups = new SoftLabels[b - a];
         float[][] upImages = new float[b - a][];
         for (int i = a + 1; i < b; i++) {
@@ -86,7 +87,7 @@ final class PropagationRun {
             ups[i - a] = upChain.labels();
             upImages[i - a] = upChain.warpedSourceImage();
         }
-        Chain downChain = new Chain(oneHot(b), images ? imageSlice(b) : null, options.warpMode(), channelOf);
+        Chain downChain = new Chain(oneHot(b), images ? imageSlice(b) : null, options.warp(), channelOf);
         for (int i = b - 1; i > a; i--) {
             step(downChain, fields.down().get(i), i);
             float[] w = weights.upWeights(new FusionContext(i, a, b, height, width, images ? imageSlice(i) : null,
@@ -102,7 +103,7 @@ final class PropagationRun {
     /** One-way propagation from annotated slice {@code source} to slice {@code end} (inclusive), weight 1. */
     void tail(int source, int end) {
         boolean upward = end > source;
-        Chain chain = new Chain(oneHot(source), null, options.warpMode(), channelOf);
+        Chain chain = new Chain(oneHot(source), null, options.warp(), channelOf);
         for (int i = upward ? source + 1 : source - 1; upward ? i <= end : i >= end; i += upward ? 1 : -1) {
             step(chain, upward ? fields.up().get(i - 1) : fields.down().get(i), i);
             fusion.fuse(upward ? chain.labels() : null, upward ? null : chain.labels(), null);
@@ -114,7 +115,7 @@ final class PropagationRun {
     private void step(Chain chain, DisplacementField field, int slice) {
         ProgressListener.checkCancelled();
         chain.step(field, hinted[slice] ? hints.slice(axis, slice).toArray() : null);
-        progress.update(LabelPropagation.STAGE, ++done, total);
+        progress.update(Stage.PROPAGATION, ++done, total);
     }
 
     private SoftLabels oneHot(int s) {

@@ -80,13 +80,13 @@ final class SoftLabels {
 
     /**
      * Hint clamping (ORIGINAL section 8): where {@code hints} is k, channel of k becomes 1 and every other channel 0;
-     * where it is {@link LabelPropagation#BACKGROUND_HINT} every channel becomes 0; 0 leaves the pixel alone.
+     * where it is {@link Hints.BACKGROUND} every channel becomes 0; 0 leaves the pixel alone.
      */
     SoftLabels clamp(int[] hints, int[] channelOf) {
         int[][] box = emptyBoxes(channels.length);
         for (int p = 0; p < hints.length; p++) {
             int k = hints[p];
-            if (k != 0 && k != LabelPropagation.BACKGROUND_HINT) grow(box[channelOf[k]], p / width, p % width);
+            if (k != 0 && k != Hints.BACKGROUND) grow(box[channelOf[k]], p / width, p % width);
         }
         Patch[] out = new Patch[channels.length];
         for (int c = 0; c < channels.length; c++) {
@@ -100,7 +100,7 @@ final class SoftLabels {
                 for (int q = 0; q < bw; q++) {
                     int y = b[0] + r, x = b[1] + q, k = hints[y * width + x];
                     float v = old == null ? 0f : old.get(y, x);
-                    if (k != 0) v = k != LabelPropagation.BACKGROUND_HINT && channelOf[k] == c ? 1f : 0f;
+                    if (k != 0) v = k != Hints.BACKGROUND && channelOf[k] == c ? 1f : 0f;
                     buf[r * bw + q] = v;
                 }
             out[c] = Patch.crop(buf, b[0], b[1], bh, bw);

@@ -4,6 +4,7 @@ package org.labelprop.propagation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Ranks non-annotated slices by where one more annotation should help most. A slice's evidence is its summed
@@ -15,7 +16,8 @@ import java.util.List;
 final class Suggestions {
     private Suggestions() { }
 
-    static List<SliceSuggestion> rank(double[] sliceUncertainty, int[] annotated, int max) {
+    /** @param pixelAreaMm2 in-plane area of one pixel of a slice, mm² (for the reasons) */
+    static List<SliceSuggestion> rank(double[] sliceUncertainty, int[] annotated, int max, double pixelAreaMm2) {
         int n = sliceUncertainty.length;
         int[] dist = new int[n];
         Arrays.fill(dist, Integer.MAX_VALUE);
@@ -30,7 +32,7 @@ final class Suggestions {
                 if (s > bestScore) { bestScore = s; best = i; }
             }
             if (best < 0) break;
-            out.add(new SliceSuggestion(best, bestScore, sliceUncertainty[best], dist[best]));
+            out.add(new SliceSuggestion(best, bestScore, reason(sliceUncertainty[best] * pixelAreaMm2, dist[best])));
             closer(dist, best);
         }
         return List.copyOf(out);
@@ -38,6 +40,11 @@ final class Suggestions {
 
     static double score(double uncertainty, int distance) {
         return distance == Integer.MAX_VALUE ? uncertainty : uncertainty * distance / (distance + 1.0);
+    }
+
+    private static String reason(double areaMm2, int distance) {
+        return String.format(Locale.ROOT, "the two propagation directions disagree over about %.0f mm² of this slice; %d slice%s "
+            + "from the nearest annotated or suggested slice", areaMm2, distance, distance == 1 ? "" : "s");
     }
 
     private static void closer(int[] dist, int slice) {

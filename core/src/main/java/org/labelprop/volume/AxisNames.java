@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.labelprop.volume;
 
+import org.labelprop.UserInputException;
 import java.util.Locale;
 
 /**
@@ -21,7 +22,7 @@ public final class AxisNames {
             case "coronal": return SliceAxis.of(arrayAxisPointingTo(grid.axisCodes(), "AP"));
             case "sagittal": return SliceAxis.of(arrayAxisPointingTo(grid.axisCodes(), "RL"));
             default:
-                throw new IllegalArgumentException("propagation axis must be 0, 1, 2, x, y, z, axial, coronal or sagittal, got '"
+                throw new UserInputException("propagation axis must be 0, 1, 2, x, y, z, axial, coronal or sagittal, got '"
                     + spec + "'");
         }
     }

@@ -15,5 +15,10 @@ public record Spacing(double xMm, double yMm, double zMm) {
             default -> throw new IllegalArgumentException("axis must be 0, 1 or 2, got " + axis); };
     }
 
+    /** Area in mm² of one pixel of a slice across {@code axis} (the product of the two other spacings). */
+    public double sliceArea(SliceAxis axis) {
+        return switch (axis) { case X -> yMm * zMm; case Y -> xMm * zMm; case Z -> xMm * yMm; };
+    }
+
     @Override public String toString() { return xMm + " x " + yMm + " x " + zMm + " mm"; }
 }

@@ -81,6 +81,6 @@ class NearestSliceInterpolationTest {
     @Test
     void emptyAnnotationIsRejectedWithAClearMessage() {
         assertThatThrownBy(() -> nearest.interpolate(LabelVolume.empty(grid), SliceAxis.Z, InterpolationOptions.defaults()))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no slice along axis Z is annotated");
+            .isInstanceOf(org.labelprop.UserInputException.class).hasMessageContaining("no slice along axis Z is annotated");
     }
 }

@@ -55,9 +55,9 @@ class DiceScoreTest {
     @Test
     void mismatchedGridsAndSlicesAreRejected() {
         LabelVolume other = LabelVolume.empty(SyntheticVolumes.grid(8, 6, 7));
-        assertThatThrownBy(() -> DiceScore.of(other, a, 1)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> DiceScore.of(other, a, 1)).isInstanceOf(org.labelprop.UserInputException.class)
             .hasMessageContaining("8x6x7").hasMessageContaining("8x6x8");
         assertThatThrownBy(() -> DiceScore.of(a, b, 1, SliceAxis.Z, new int[] {8}))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("slice 8");
+            .isInstanceOf(org.labelprop.UserInputException.class).hasMessageContaining("slice 8");
     }
 }

@@ -125,8 +125,8 @@ class EvaluationTest {
         LabelVolume truth = truth();
         LabelVolume other = LabelVolume.empty(SyntheticVolumes.grid(20, 20, 16));   // same shape, other spacing
         assertThatThrownBy(() -> Evaluation.evaluate(other, truth, null, SliceAxis.Z))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("predicted").hasMessageContaining("same grid");
+            .isInstanceOf(org.labelprop.UserInputException.class).hasMessageContaining("predicted").hasMessageContaining("same grid");
         assertThatThrownBy(() -> Evaluation.evaluate(truth, truth, LabelVolume.empty(SyntheticVolumes.grid(20, 20, 15)), SliceAxis.Z))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sparse annotation");
+            .isInstanceOf(org.labelprop.UserInputException.class).hasMessageContaining("sparse annotation");
     }
 }

@@ -39,8 +39,8 @@ class AnnotatedSlicesTest {
     @Test
     void singleSliceLabelIsReportedNotDropped() {
         AnnotatedSlices a = AnnotatedSlices.of(sparse(), SliceAxis.Z);
-        assertThat(a.coverage(3)).isEqualTo(AnnotatedSlices.Coverage.SINGLE_SLICE);
-        assertThat(a.coverage(2)).isEqualTo(AnnotatedSlices.Coverage.RANGE);
+        assertThat(a.coverage(3)).isEqualTo(LabelCoverage.SINGLE_SLICE);
+        assertThat(a.coverage(2)).isEqualTo(LabelCoverage.RANGE);
         assertThat(a.statuses()).hasSize(3);
         assertThat(a.statuses().get(2).toString()).startsWith("label 3: slices [10] -> single-slice");
         assertThatThrownBy(() -> a.coverage(9)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("label 9");

@@ -61,7 +61,7 @@ public final class FakeRegistrar implements SliceRegistrar {
         for (int i = 0; i < n - 1; i++) {
             ups.add(up.field(i, g.height(), g.width()));
             downs.add(down.field(i, g.height(), g.width()));
-            progress.update("fields", i + 1, Math.max(1, n - 1));
+            progress.update(org.labelprop.progress.Stage.FIELDS, i + 1, Math.max(1, n - 1));
         }
         return new NeighbourFields(axis, ups, downs);
     }

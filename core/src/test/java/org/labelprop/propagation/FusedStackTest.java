@@ -66,7 +66,7 @@ class FusedStackTest {
     @Test
     void hintsWinOverTheSmoothedMap() {
         int[] hints = new int[H * W];
-        hints[12 * W + 12] = LabelPropagation.BACKGROUND_HINT;
+        hints[12 * W + 12] = Hints.BACKGROUND;
         hints[2 * W + 2] = 3;
         int[] s3 = run(1, hints).get(3);
         int[] expected = disk(12);

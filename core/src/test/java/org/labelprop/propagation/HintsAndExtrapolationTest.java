@@ -30,10 +30,10 @@ class HintsAndExtrapolationTest {
     void hintsForceLabelsAndBackgroundAndCorrectTheRestOfTheChain() {
         int[] h = new int[S.voxels()];
         fill(h, S, 5, 14, 18, 2, 6, 2);                       // "label 2 here", outside the square
-        fill(h, S, 5, 4, 8, 4, 12, LabelPropagation.BACKGROUND_HINT); // "background here", left half of the square
+        fill(h, S, 5, 4, 8, 4, 12, Hints.BACKGROUND); // "background here", left half of the square
         LabelVolume hints = new LabelVolume(G, h);
         for (WarpMode mode : WarpMode.values()) {
-            PropagationResult r = run(blank(G), squares(0, 10), hints, FakeRegistrar.identity(), DISTANCE.withWarpMode(mode));
+            PropagationResult r = run(blank(G), squares(0, 10), hints, FakeRegistrar.identity(), DISTANCE.withWarp(mode));
             assertThat(count(r.fused(), 2, 5)).as(mode.name()).isEqualTo(16);
             assertThat(count(r.fused(), 1, 5)).as(mode.name()).isEqualTo(32);
             // the up walk carries the correction on beyond the hinted slice, the down walk the other way
@@ -43,15 +43,15 @@ class HintsAndExtrapolationTest {
             }
             for (int z = 1; z < 5; z++) assertThat(count(r.down(), 1, z)).as("%s down slice %d", mode, z).isEqualTo(32);
             assertThat(count(r.up(), 1, 4)).isEqualTo(64);
-            assertThat(r.labelStatus()).containsEntry(2, "hint-only");
+            assertThat(r.labelStatus()).containsEntry(2, LabelCoverage.HINT_ONLY);
         }
     }
 
     @Test
     void hintsBeyondTheRangeExtendOneWayUpToTheFarthestHint() {
         int[] h = new int[S.voxels()];
-        fill(h, S, 9, 0, 2, 0, 2, LabelPropagation.BACKGROUND_HINT);
-        fill(h, S, 1, 0, 2, 0, 2, LabelPropagation.BACKGROUND_HINT);
+        fill(h, S, 9, 0, 2, 0, 2, Hints.BACKGROUND);
+        fill(h, S, 1, 0, 2, 0, 2, Hints.BACKGROUND);
         PropagationResult r = run(blank(G), squares(3, 6), new LabelVolume(G, h), FakeRegistrar.identity(), DISTANCE);
         for (int z = 1; z <= 9; z++) assertThat(count(r.fused(), 1, z)).as("slice %d", z).isEqualTo(64);
         for (int z : new int[] {0, 10, 11}) assertThat(count(r.fused(), 1, z)).as("slice %d", z).isZero();

@@ -28,7 +28,7 @@ class LabelPropagationInputTest {
     @Test
     void fieldsForAnotherSliceCountAreRejected() {
         NeighbourFields f = identity(blank(grid(12, 10, 5)), SliceAxis.Z);
-        assertThatThrownBy(() -> LabelPropagation.run(blank(G), SPARSE, null, f, PropagationOptions.defaults(), null))
+        assertThatThrownBy(() -> LabelPropagation.run(SparseScan.of(blank(G), SPARSE, null, SliceAxis.Z), f, PropagationOptions.defaults(), null))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cover 5 slices").hasMessageContaining("has 8");
     }
 
@@ -37,18 +37,18 @@ class LabelPropagationInputTest {
         List<DisplacementField> wrong = new ArrayList<>();
         for (int i = 0; i < 7; i++) wrong.add(DisplacementField.zero(12, 10));
         NeighbourFields f = new NeighbourFields(SliceAxis.Z, wrong, wrong);
-        assertThatThrownBy(() -> LabelPropagation.run(blank(G), SPARSE, null, f, PropagationOptions.defaults(), null))
+        assertThatThrownBy(() -> LabelPropagation.run(SparseScan.of(blank(G), SPARSE, null, SliceAxis.Z), f, PropagationOptions.defaults(), null))
             .hasMessageContaining("12x10").hasMessageContaining("10x12");
     }
 
     @Test
     void emptyAnnotationAndMismatchedVolumesAreRejected() {
         NeighbourFields f = identity(blank(G), SliceAxis.Z);
-        assertThatThrownBy(() -> LabelPropagation.run(blank(G), LabelVolume.empty(G), null, f, PropagationOptions.defaults(), null))
-            .hasMessageContaining("no labelled voxel");
-        assertThatThrownBy(() -> LabelPropagation.run(blank(G), SPARSE, LabelVolume.empty(grid(12, 10, 9)), f,
-            PropagationOptions.defaults(), null)).hasMessageContaining("hint volume").hasMessageContaining("12x10x9");
-        assertThatThrownBy(() -> PropagationOptions.defaults().withNccWindow(8)).hasMessageContaining("8");
+        assertThatThrownBy(() -> SparseScan.of(blank(G), LabelVolume.empty(G), null, SliceAxis.Z))
+            .isInstanceOf(org.labelprop.UserInputException.class).hasMessageContaining("no labelled voxel");
+        assertThatThrownBy(() -> SparseScan.of(blank(G), SPARSE, new Hints(LabelVolume.empty(grid(12, 10, 9))), SliceAxis.Z))
+            .isInstanceOf(org.labelprop.UserInputException.class).hasMessageContaining("hint volume").hasMessageContaining("12x10x9");
+        assertThatThrownBy(() -> new PropagationOptions(PropagationOptions.Fusion.AUTO, 1, PropagationOptions.WarpMode.SEQUENTIAL, false, 8, 1, 1)).hasMessageContaining("8");
     }
 
     @Test
@@ -58,7 +58,7 @@ class LabelPropagationInputTest {
         int[] d = new int[G.shape().voxels()];
         PropagationFixtures.fill(d, G.shape(), 2, 3, 7, 1, 2, 4);   // z = 2, y = 1
         PropagationFixtures.fill(d, G.shape(), 2, 3, 7, 8, 9, 4);   // z = 2, y = 8
-        PropagationResult r = LabelPropagation.run(blank(G), new LabelVolume(G, d), null, f,
+        PropagationResult r = LabelPropagation.run(SparseScan.of(blank(G), new LabelVolume(G, d), null, SliceAxis.Y), f,
             PropagationOptions.defaults().withFusion(PropagationOptions.Fusion.DISTANCE), null);
         for (int y = 1; y <= 8; y++) assertThat(r.fused().get(5, y, 2)).isEqualTo(4);
         assertThat(r.fused().get(5, 0, 2)).isZero();
@@ -69,14 +69,14 @@ class LabelPropagationInputTest {
     void reportsProgressAndStopsWhenCancelled() {
         NeighbourFields f = identity(blank(G), SliceAxis.Z);
         List<long[]> seen = new ArrayList<>();
-        LabelPropagation.run(blank(G), SPARSE, null, f, PropagationOptions.defaults().withExtrapolate(true),
-            (stage, done, total) -> { assertThat(stage).isEqualTo(LabelPropagation.STAGE); seen.add(new long[] {done, total}); });
+        LabelPropagation.run(SparseScan.of(blank(G), SPARSE, null, SliceAxis.Z), f, PropagationOptions.defaults().withExtrapolate(true),
+            (stage, done, total) -> { assertThat(stage).isEqualTo(org.labelprop.progress.Stage.PROPAGATION); seen.add(new long[] {done, total}); });
         // 4 slices between 1 and 6 walked twice, 1 below and 1 above once
         assertThat(seen).hasSize(10);
         assertThat(seen.get(9)).containsExactly(10, 10);
         Thread.currentThread().interrupt();
         try {
-            assertThatThrownBy(() -> LabelPropagation.run(blank(G), SPARSE, null, f, PropagationOptions.defaults(), null))
+            assertThatThrownBy(() -> LabelPropagation.run(SparseScan.of(blank(G), SPARSE, null, SliceAxis.Z), f, PropagationOptions.defaults(), null))
                 .isInstanceOf(CancellationException.class);
         } finally {
             Thread.interrupted();

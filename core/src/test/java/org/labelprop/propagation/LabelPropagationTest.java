@@ -24,7 +24,8 @@ class LabelPropagationTest {
     static final PropagationOptions DISTANCE = PropagationOptions.defaults().withFusion(Fusion.DISTANCE);
 
     static PropagationResult run(Volume image, LabelVolume sparse, LabelVolume hints, SliceRegistrar r, PropagationOptions o) {
-        return LabelPropagation.run(image, sparse, hints, r, SliceAxis.Z, o, ProgressListener.NONE);
+        return LabelPropagation.run(SparseScan.of(image, sparse, hints == null ? null : new Hints(hints), SliceAxis.Z), r, o,
+            ProgressListener.NONE);
     }
 
     static Volume blank(Grid g) { return new Volume(g, new float[g.shape().voxels()]); }
@@ -46,7 +47,7 @@ class LabelPropagationTest {
                     assertThat(r.fused().get(x, y, z)).as("voxel %d,%d,%d", x, y, z).isEqualTo(expected);
                 }
         // label 2 is only on slice 0: propagated, faded out by slice 5 where it is absent, and reported
-        assertThat(r.labelStatus()).containsEntry(1, "range").containsEntry(2, "single-slice");
+        assertThat(r.labelStatus()).containsEntry(1, LabelCoverage.RANGE).containsEntry(2, LabelCoverage.SINGLE_SLICE);
         assertThat(count(r.up(), 2, 4)).isEqualTo(count(sparse, 2, 0));
         assertThat(count(r.down(), 2, 4)).isZero();
     }
@@ -86,7 +87,7 @@ class LabelPropagationTest {
         Grid g = grid(40, 40, 16);
         LabelVolume truth = PropagationFixtures.movingDisk(g, 8, 12, 1.4, 0.7, 5, 1);
         PropagationResult r = run(blank(g), keepSlices(truth, 0, 15), null, FakeRegistrar.translation(0.7, 1.4),
-            DISTANCE.withWarpMode(mode));
+            DISTANCE.withWarp(mode));
         assertThat(dice(r.up(), truth, 1, 1, 14)).isGreaterThan(0.95);
         assertThat(dice(r.down(), truth, 1, 1, 14)).isGreaterThan(0.95);
         assertThat(dice(r.fused(), truth, 1, 0, 15)).isGreaterThan(0.95);
@@ -100,11 +101,11 @@ class LabelPropagationTest {
         fill(d, s, 0, 3, 9, 3, 9, 1);
         fill(d, s, 0, 12, 17, 12, 17, 2);
         fill(d, s, 8, 12, 17, 12, 17, 2);
-        PropagationResult r = run(blank(g), new LabelVolume(g, d), null, FakeRegistrar.identity(), DISTANCE.withDistanceConstant(0.5));
+        PropagationResult r = run(blank(g), new LabelVolume(g, d), null, FakeRegistrar.identity(), new PropagationOptions(Fusion.DISTANCE, 0.5, PropagationOptions.WarpMode.SEQUENTIAL, false, 31, 1, 1));
         for (int z = 1; z <= 3; z++) assertThat(count(r.fused(), 1, z)).as("slice %d", z).isEqualTo(36);
         for (int z = 5; z <= 8; z++) assertThat(count(r.fused(), 1, z)).as("slice %d", z).isZero();
         for (int z = 0; z <= 8; z++) assertThat(count(r.fused(), 2, z)).isEqualTo(25);
-        assertThat(r.labelStatus()).containsEntry(1, "single-slice").containsEntry(2, "range");
+        assertThat(r.labelStatus()).containsEntry(1, LabelCoverage.SINGLE_SLICE).containsEntry(2, LabelCoverage.RANGE);
     }
 
     @Test
@@ -115,7 +116,7 @@ class LabelPropagationTest {
         for (int z : new int[] {0, 4, 8}) fill(d, s, z, 1, 5, 1, 5, 1);
         fill(d, s, 4, 8, 14, 8, 14, 3);
         PropagationResult r = run(blank(g), new LabelVolume(g, d), null, FakeRegistrar.identity(), DISTANCE);
-        assertThat(r.labelStatus()).containsEntry(3, "single-slice");
+        assertThat(r.labelStatus()).containsEntry(3, LabelCoverage.SINGLE_SLICE);
         assertThat(count(r.fused(), 3, 4)).isEqualTo(36);
         assertThat(count(r.fused(), 3, 3)).isEqualTo(36);
         assertThat(count(r.fused(), 3, 5)).isEqualTo(36);

@@ -32,7 +32,7 @@ class TwelveLabelsTest {
         NeighbourFields f = FakeRegistrar.translation(0.2, 0.3).fields(image, SliceAxis.Z, ProgressListener.NONE);
         for (Fusion fusion : Fusion.values()) {
             PropagationOptions o = PropagationOptions.defaults().withFusion(fusion).withExtrapolate(true);
-            PropagationResult r = LabelPropagation.run(image, sparse, null, f, o, null);
+            PropagationResult r = LabelPropagation.run(SparseScan.of(image, sparse, null, f.axis()), f, o, null);
             for (int l = 1; l <= 12; l++)
                 assertThat(PropagationFixtures.dice(r.fused(), truth, l, 0, 67)).as("%s label %d", fusion, l).isGreaterThan(0.95);
         }

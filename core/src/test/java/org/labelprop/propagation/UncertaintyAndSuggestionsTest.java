@@ -10,6 +10,7 @@ import static org.labelprop.propagation.PropagationFixtures.grid;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.labelprop.volume.Grid;
+import org.labelprop.volume.SliceAxis;
 import org.labelprop.volume.LabelVolume;
 import org.labelprop.volume.Volume;
 
@@ -49,19 +50,20 @@ class UncertaintyAndSuggestionsTest {
         assertThat(s.get(0).slice()).isBetween(8, 13);
         assertThat(s).extracting(SliceSuggestion::slice).doesNotContain(0, 7, 14).doesNotHaveDuplicates();
         for (int i = 1; i < s.size(); i++) assertThat(s.get(i).slice()).isBetween(8, 13);
-        assertThat(res.toJson()).startsWith("{\"labels\":{\"1\":\"range\"},\"suggestions\":[{\"slice\":" + s.get(0).slice() + ",");
+        assertThat(SuggestionReport.of(SliceAxis.Z, res).toJson())
+            .startsWith("{\"axis\":2,\"method\":\"uncertainty\",\"labels\":{\"1\":\"range\"},\"slices\":[{\"slice\":" + s.get(0).slice() + ",");
     }
 
     @Test
     void suggestionsPreferUncertainSlicesAwayFromAnnotationsAndSpreadOut() {
         double[] u = new double[13];
         java.util.Arrays.fill(u, 1, 12, 10);
-        List<SliceSuggestion> s = Suggestions.rank(u, new int[] {0, 12}, 3);
+        List<SliceSuggestion> s = Suggestions.rank(u, new int[] {0, 12}, 3, 0.5);
         // equal uncertainty: the slice farthest from annotations wins, then the picks spread out (not 6, 5, 7)
         assertThat(s).extracting(SliceSuggestion::slice).containsExactly(6, 3, 9);
-        assertThat(s.get(1).distance()).isEqualTo(3);
+        assertThat(s.get(1).reason()).contains("about 5 mm²", "3 slices from the nearest annotated");
         assertThat(s.get(1).score()).isEqualTo(7.5);
-        assertThat(Suggestions.rank(new double[] {0, 1, 0, 40, 0}, new int[] {0, 4}, 1).get(0).slice()).isEqualTo(3);
-        assertThat(s.get(1).toJson()).isEqualTo("{\"slice\":3,\"score\":7.5,\"uncertainty\":10,\"distance\":3}");
+        assertThat(Suggestions.rank(new double[] {0, 1, 0, 40, 0}, new int[] {0, 4}, 1, 1).get(0).slice()).isEqualTo(3);
+        assertThat(s.get(1).toJson()).startsWith("{\"slice\":3,\"score\":7.5,\"reason\":\"the two propagation directions");
     }
 }

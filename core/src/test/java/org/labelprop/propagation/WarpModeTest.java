@@ -32,8 +32,8 @@ class WarpModeTest {
         LabelVolume truth = bar(g);
         LabelVolume sparse = PropagationFixtures.keepSlices(truth, 0, 32);
         FakeRegistrar shifts = FakeRegistrar.translation(0, 0.5);
-        PropagationResult sequential = run(blank(g), sparse, null, shifts, DISTANCE.withWarpMode(WarpMode.SEQUENTIAL));
-        PropagationResult composed = run(blank(g), sparse, null, shifts, DISTANCE.withWarpMode(WarpMode.COMPOSED));
+        PropagationResult sequential = run(blank(g), sparse, null, shifts, DISTANCE.withWarp(WarpMode.SEQUENTIAL));
+        PropagationResult composed = run(blank(g), sparse, null, shifts, DISTANCE.withWarp(WarpMode.COMPOSED));
         // 16 half-pixel resamplings spread the 2-pixel bar binomially below one half: gone from the up walk
         assertThat(count(sequential.up(), 1, 16)).isLessThan(count(truth, 1, 16) / 2);
         // one resampling by the composed field (8 pixels) reproduces it exactly on even slices

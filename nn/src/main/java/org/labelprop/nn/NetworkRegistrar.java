@@ -20,6 +20,7 @@ import org.labelprop.nn.tensor.Tensors;
 import org.labelprop.nn.training.PairObjective;
 import org.labelprop.nn.training.SliceStack;
 import org.labelprop.progress.ProgressListener;
+import org.labelprop.progress.Stage;
 import org.labelprop.propagation.NeighbourFields;
 import org.labelprop.propagation.SliceRegistrar;
 import org.labelprop.volume.SliceAxis;
@@ -28,8 +29,8 @@ import org.labelprop.volume.Volume;
 /**
  * A {@link SliceRegistrar} backed by a {@link SliceRegNet}: velocities of every neighbouring pair, both directions, in
  * batched forward passes under inference mode, then optional refinement (see {@link RegistrarConfig}), then
- * {@code exp(v)} cropped from the padded grid back to the slice grid. Progress stages {@code "fields"} and
- * {@code "refinement"}. Does not own the network (the caller closes it); may be used with a null network in
+ * {@code exp(v)} cropped from the padded grid back to the slice grid. Progress stages {@link Stage#FIELDS} and
+ * {@link Stage#REFINEMENT}. Does not own the network (the caller closes it); may be used with a null network in
  * from-zero mode.
  */
 public final class NetworkRegistrar implements SliceRegistrar {
@@ -69,7 +70,7 @@ public final class NetworkRegistrar implements SliceRegistrar {
             Tensor moving = Tensors.cat(0, lo, hi), fixed = Tensors.cat(0, hi, lo);   // up pairs, then down pairs
             float[] v0 = config.fromZero() ? new float[2 * pairs * 2 * h * w] : networkVelocities(moving, fixed, progress);
             Tensor v = Tensors.of(v0, 2L * pairs, 2, h, w);
-            if (config.refineSteps() != 0) v = refineInChunks(v, moving, fixed, progress);
+            if (!config.budget().none()) v = refineInChunks(v, moving, fixed, progress);
             float[] phi;
             try (PointerScope inner = new PointerScope(); InferenceMode im = new InferenceMode()) {
                 phi = Tensors.toArray(VecInt.integrate(v.detach(), integrationSteps));
@@ -92,7 +93,7 @@ public final class NetworkRegistrar implements SliceRegistrar {
                 System.arraycopy(part, 0, out, pos, part.length);
                 pos += part.length;
             }
-            progress.update("fields", b + k, n);
+            progress.update(Stage.FIELDS, b + k, n);
         }
         return out;
     }
@@ -120,21 +121,20 @@ public final class NetworkRegistrar implements SliceRegistrar {
     }
 
     private Tensor refine(Tensor v, Tensor moving, Tensor fixed, ProgressListener progress, double budgetShare) {
-        boolean bySteps = config.refineSteps() > 0;
+        double seconds = config.seconds() * budgetShare;
+        boolean bySteps = Double.isInfinite(seconds);   // progress counts steps, else time
         double frac = config.coarseFraction();
-        int steps = bySteps ? config.refineSteps() : RegistrarConfig.MAX_AUTO_STEPS;
+        int steps = config.steps();
         int coarseSteps = (int) Math.round(frac * steps);
-        double seconds = config.refineSeconds() * budgetShare;
         long[] done = {0};
         long total = bySteps ? steps : Math.round(seconds * 1000);
         if (coarseSteps > 0) {
             long h = v.size(2), w = v.size(3);
-            Tensor vc = optimise(half(v).mul(Tensors.s(0.5)), half(moving), half(fixed), coarseSteps, bySteps ? -1 : frac * seconds,
+            Tensor vc = optimise(half(v).mul(Tensors.s(0.5)), half(moving), half(fixed), coarseSteps, frac * seconds,
                 progress, done, total, bySteps, budgetShare);
             v = torch.upsample_bilinear2d(vc.detach(), new long[] {h, w}, false).mul(Tensors.s(2));
         }
-        return optimise(v, moving, fixed, steps - coarseSteps, bySteps ? -1 : (1 - frac) * seconds, progress, done, total, bySteps,
-            budgetShare);
+        return optimise(v, moving, fixed, steps - coarseSteps, (1 - frac) * seconds, progress, done, total, bySteps, budgetShare);
     }
 
     private static Tensor half(Tensor x) {
@@ -150,18 +150,18 @@ public final class NetworkRegistrar implements SliceRegistrar {
             for (int k = 0; k < maxSteps; k++) {
                 ProgressListener.checkCancelled();
                 double elapsed = (System.nanoTime() - start) / 1e9;
-                if (maxSeconds >= 0 && elapsed >= maxSeconds) break;
+                if (elapsed >= maxSeconds) break;
                 try (PointerScope step = new PointerScope()) {
                     // the loss is a mean over the pairs given; scaled by their share of all pairs, each pair gets the
                     // gradient it gets when all pairs are refined at once, so chunking does not change the result
-                    Tensor loss = PairObjective.loss(config.preset(), config.effectiveSmoothness(), integrationSteps, moving, fixed, param, false, null)
+                    Tensor loss = PairObjective.loss(config.preset(), config.smoothness(), integrationSteps, moving, fixed, param, false, null)
                         .mul(Tensors.s(lossScale));
                     adam.zero_grad();
                     loss.backward();
                     adam.step();
                 }
                 done[0] = bySteps ? done[0] + 1 : done[0] + Math.round(((System.nanoTime() - start) / 1e9 - elapsed) * 1000);
-                progress.update("refinement", Math.min(done[0], total), Math.max(total, 1));
+                progress.update(Stage.REFINEMENT, Math.min(done[0], total), Math.max(total, 1));
             }
         }
         return param;

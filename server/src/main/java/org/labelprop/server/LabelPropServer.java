@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.labelprop.server;
 
+import org.labelprop.server.json.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
@@ -19,7 +20,7 @@ import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.labelprop.server.api.ApiErrors;
 import org.labelprop.server.api.Auth;
-import org.labelprop.server.api.Json;
+
 import org.labelprop.server.api.UploadReceiver;
 import org.labelprop.server.jobs.DefaultRunners;
 import org.labelprop.server.jobs.JobManager;
@@ -50,7 +51,7 @@ public final class LabelPropServer implements AutoCloseable {
      * from the environment is used when set.
      */
     public static LabelPropServer start(ServerConfig config) throws IOException {
-        return start(config.withEnvironmentToken(), DefaultRunners.create(Json.shared()));
+        return start(config.withEnvironmentToken(), DefaultRunners.create(0));
     }
 
     /**
@@ -59,7 +60,7 @@ public final class LabelPropServer implements AutoCloseable {
      */
     public static LabelPropServer start(ServerConfig config, JobRunners runners) throws IOException {
         if (config.token() == null && !isLoopback(config.host()))
-            throw new IllegalArgumentException("refusing to listen on non-loopback host " + config.host()
+            throw new org.labelprop.UserInputException("refusing to listen on non-loopback host " + config.host()
                 + " without a token: pass --token or set " + ServerConfig.TOKEN_ENV + ", or bind 127.0.0.1");
         ObjectMapper json = Json.shared();
         Datastore store = new Datastore(config.dataDir(), json);
@@ -139,7 +140,7 @@ public final class LabelPropServer implements AutoCloseable {
         try {
             return InetAddress.getByName(host).isLoopbackAddress();
         } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("cannot resolve host '" + host + "'", e);
+            throw new org.labelprop.UserInputException("cannot resolve host '" + host + "'", e);
         }
     }
 }

@@ -24,10 +24,10 @@ public record ServerConfig(String host, int port, Path dataDir, String token, in
     public ServerConfig {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(dataDir, "dataDir");
-        if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be within 0..65535, got " + port);
-        if (workers < 1) throw new IllegalArgumentException("workers must be at least 1, got " + workers);
-        if (queueCapacity < 0) throw new IllegalArgumentException("queue capacity must be >= 0, got " + queueCapacity);
-        if (maxUploadBytes < 1) throw new IllegalArgumentException("max upload must be positive, got " + maxUploadBytes + " bytes");
+        if (port < 0 || port > 65535) throw new org.labelprop.UserInputException("port must be within 0..65535, got " + port);
+        if (workers < 1) throw new org.labelprop.UserInputException("workers must be at least 1, got " + workers);
+        if (queueCapacity < 0) throw new org.labelprop.UserInputException("queue capacity must be >= 0, got " + queueCapacity);
+        if (maxUploadBytes < 1) throw new org.labelprop.UserInputException("max upload must be positive, got " + maxUploadBytes + " bytes");
         if (token != null && token.isBlank()) token = null;
     }
 
@@ -66,7 +66,7 @@ public record ServerConfig(String host, int port, Path dataDir, String token, in
             if (n < 1 || n > Long.MAX_VALUE / unit) throw new NumberFormatException();
             return n * unit;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("expected a positive size such as 512M, 2G or 1048576, got '" + text + "'");
+            throw new org.labelprop.UserInputException("expected a positive size such as 512M, 2G or 1048576, got '" + text + "'");
         }
     }
 }

@@ -41,6 +41,6 @@ class AuthTest extends ServerFixture {
     @Test
     void refusesANonLoopbackHostWithoutAToken() {
         assertThatThrownBy(() -> start(config().withHost("0.0.0.0")))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("non-loopback").hasMessageContaining("token");
+            .isInstanceOf(org.labelprop.UserInputException.class).hasMessageContaining("non-loopback").hasMessageContaining("token");
     }
 }

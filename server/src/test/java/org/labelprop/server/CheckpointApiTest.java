@@ -68,7 +68,7 @@ class CheckpointApiTest extends ServerFixture {
             assertThat(s.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("sessions", "jobs", "checkpoints", "tmp");
         }
         assertThat(Api.json(api.get("/api/checkpoints"))).isEmpty();
-        HttpResponse<String> job = api.post("/api/sessions/" + api.createSession() + "/jobs", "{\"type\":\"test-loop\",\"checkpoint\":\"nope\"}");
+        HttpResponse<String> job = api.post("/api/sessions/" + api.createSession() + "/jobs", "{\"type\":\"test-loop\",\"weights\":\"nope\"}");
         assertThat(job.statusCode()).isEqualTo(422);
     }
 }

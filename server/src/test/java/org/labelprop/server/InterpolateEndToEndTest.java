@@ -34,7 +34,7 @@ class InterpolateEndToEndTest extends ServerFixture {
         assertThat(session.get("spacingMm").get(2).asDouble()).isEqualTo(2.5);
         assertThat(session.get("labels").toString()).isEqualTo("[1,2]");
 
-        HttpResponse<String> submit = api.post("/api/sessions/" + id + "/jobs", "{\"type\":\"interpolate\",\"axis\":2}");
+        HttpResponse<String> submit = api.post("/api/sessions/" + id + "/jobs", "{\"type\":\"propagate\",\"method\":\"shape\",\"axis\":2}");
         assertThat(submit.statusCode()).as(submit.body()).isEqualTo(202);
         String jobId = Api.json(submit).get("id").asText();
         assertThat(submit.headers().firstValue("Location")).contains("/api/jobs/" + jobId);

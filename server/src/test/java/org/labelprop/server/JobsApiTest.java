@@ -28,7 +28,7 @@ class JobsApiTest extends ServerFixture {
 
     @Test
     void aRunningJobIsCancelledWithinSeconds() throws Exception {
-        String job = submit("{\"type\":\"test-loop\",\"steps\":1000000,\"sleepMs\":1}");
+        String job = submit(LoopRunner.body(1000000, 1));
         awaitState(job, "running");
         long t0 = System.nanoTime();
         HttpResponse<String> del = api.delete("/api/jobs/" + job);
@@ -39,31 +39,31 @@ class JobsApiTest extends ServerFixture {
         assertThat(end.get("progress").asDouble()).isBetween(0.0, 1.0);
         assertThat(api.delete("/api/jobs/" + job).statusCode()).as("cancelling a finished job").isEqualTo(409);
         // the worker is free again
-        String next = submit("{\"type\":\"test-loop\",\"steps\":3,\"sleepMs\":1}");
+        String next = submit(LoopRunner.body(3, 1));
         assertThat(api.awaitJob(next, Duration.ofSeconds(5)).get("state").asText()).isEqualTo("succeeded");
     }
 
     @Test
     void aFullQueueAnswers429WithRetryAfterAndShowsPositions() throws Exception {
-        String running = submit("{\"type\":\"test-loop\",\"steps\":1000000,\"sleepMs\":1}");
+        String running = submit(LoopRunner.body(1000000, 1));
         awaitState(running, "running");
-        String first = submit("{\"type\":\"test-loop\"}"), second = submit("{\"type\":\"test-loop\"}");
+        String first = submit(LoopRunner.body(10000, 5)), second = submit(LoopRunner.body(10000, 5));
         assertThat(Api.json(api.get("/api/jobs/" + first)).get("queuePosition").asInt()).isEqualTo(1);
         assertThat(Api.json(api.get("/api/jobs/" + second)).get("queuePosition").asInt()).isEqualTo(2);
         assertThat(Api.json(api.get("/api/jobs/" + running)).get("queuePosition").isNull()).isTrue();
-        HttpResponse<String> full = api.post("/api/sessions/" + id + "/jobs", "{\"type\":\"test-loop\"}");
+        HttpResponse<String> full = api.post("/api/sessions/" + id + "/jobs", LoopRunner.body(10000, 5));
         assertThat(full.statusCode()).isEqualTo(429);
         assertThat(full.headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isPositive());
         assertThat(Api.json(full).get("error").asText()).contains("queue is full");
         // cancelling a queued job frees its place and moves the next one up
         assertThat(Api.json(api.delete("/api/jobs/" + first)).get("state").asText()).isEqualTo("cancelled");
         assertThat(Api.json(api.get("/api/jobs/" + second)).get("queuePosition").asInt()).isEqualTo(1);
-        assertThat(api.post("/api/sessions/" + id + "/jobs", "{\"type\":\"test-loop\"}").statusCode()).isEqualTo(202);
+        assertThat(api.post("/api/sessions/" + id + "/jobs", LoopRunner.body(10000, 5)).statusCode()).isEqualTo(202);
     }
 
     @Test
     void serverSentEventsFollowTheJobToTheEnd() throws Exception {
-        String job = submit("{\"type\":\"test-loop\",\"steps\":200,\"sleepMs\":2}");
+        String job = submit(LoopRunner.body(200, 2));
         HttpResponse<Stream<String>> r = api.http.send(api.request("/api/jobs/" + job + "/events").header("Accept", "text/event-stream")
             .GET().build(), HttpResponse.BodyHandlers.ofLines());
         assertThat(r.statusCode()).isEqualTo(200);
@@ -83,18 +83,26 @@ class JobsApiTest extends ServerFixture {
 
     @Test
     void badJobRequestsGetTheirStatusAndAMessage() throws Exception {
-        expect(400, "{\"type\":\"sculpt\"}", "unknown job type");
-        expect(400, "{\"type\":\"interpolate\",\"axis\":3}", "axis");
-        expect(400, "{\"type\":\"interpolate\",\"axis\":\"z\"}", "axis");
-        expect(400, "{\"axis\":2}", "type");
+        expect(422, "{\"type\":\"sculpt\"}", "unknown job type");
+        expect(422, "{\"type\":\"propagate\",\"axis\":3}", "axis");
+        expect(422, "{\"type\":\"propagate\",\"axis\":\"up\"}", "axis");
+        expect(422, "{\"axis\":2}", "type");
         expect(400, "not json", "JSON");
-        expect(400, "{\"type\":\"interpolate\",\"fusion\":\"max\"}", "fusion");
-        expect(400, "{\"type\":\"interpolate\",\"checkpoint\":\"../x\"}", "checkpoint");
-        expect(409, "{\"type\":\"interpolate\"}", "image");
+        expect(400, "[1, 2]", "JSON object");
+        expect(422, "{\"type\":\"propagate\",\"inference\":{\"fusion\":\"max\"}}", "inference.fusion");
+        expect(422, "{\"type\":\"propagate\",\"weights\":\"../x\"}", "weights");
+        // a misspelt or unknown field is never silently ignored: the answer names it
+        expect(422, "{\"type\":\"propagate\",\"metod\":\"shape\"}", "\"metod\"");
+        expect(422, "{\"type\":\"train\",\"training\":{\"maxSecond\":5}}", "training.maxSecond");
+        expect(422, "{\"type\":\"propagate\",\"training\":{\"steps\":5}}", "train jobs only");
+        expect(422, "{\"type\":\"propagate\",\"seed\":1.5}", "seed");
+        expect(422, "{\"type\":\"propagate\",\"inference\":{\"fieldSmoothing\":11}}", "fieldSmoothing");
+        expect(422, "{\"type\":\"train\",\"method\":\"shape\"}", "deep method only");
+        expect(409, "{\"type\":\"propagate\",\"method\":\"shape\"}", "image");
         expect(409, "{\"type\":\"train\"}", "image");
         expect(501, "{\"type\":\"gpu-only\"}", "no GPU here");
         expect(409, "{\"type\":\"propagate\"}", "image");
-        assertThat(api.post("/api/sessions/0123456789abcdef/jobs", "{\"type\":\"test-loop\"}").statusCode()).isEqualTo(404);
+        assertThat(api.post("/api/sessions/0123456789abcdef/jobs", LoopRunner.body(10000, 5)).statusCode()).isEqualTo(404);
         assertThat(Api.json(api.get("/api/jobs?session=" + id))).isEmpty();
     }
 

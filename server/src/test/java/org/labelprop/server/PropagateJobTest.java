@@ -27,13 +27,16 @@ class PropagateJobTest extends ServerFixture {
     }
 
     @Test
-    void propagateJobPublishesAllFourVolumesOnTheImageGridAndSuggestions() throws Exception {
+    void trainJobPublishesAllFourVolumesOnTheImageGridAndSuggestions() throws Exception {
         HttpResponse<String> r = api.post("/api/sessions/" + id + "/jobs",
-            "{\"type\":\"propagate\",\"axis\":2,\"epochs\":2,\"fusion\":\"distance\",\"refineSeconds\":0}");
+            "{\"type\":\"train\",\"axis\":2,\"training\":{\"steps\":2},\"inference\":{\"fusion\":\"distance\"},\"refinement\":{\"steps\":0}}");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
         JsonNode done = api.awaitJob(Api.json(r).get("id").asText(), Duration.ofSeconds(60));
         assertThat(done.get("state").asText()).as(done.toString()).isEqualTo("succeeded");
-        assertThat(done.get("message").asText()).contains("trained 2 epochs");
+        assertThat(done.get("message").asText()).contains("trained 2 steps", "saved as checkpoint 'session-" + id + "'");
+        // the job record shows the whole request, defaults included, so a result can be reproduced
+        assertThat(done.at("/params/inference/fusion").asText()).isEqualTo("distance");
+        assertThat(done.at("/params/inference/sliceSmoothing").asDouble()).isEqualTo(1.0);
         for (String name : new String[] {"fused", "up", "down", "uncertainty"}) {
             HttpResponse<byte[]> f = api.getBytes("/api/sessions/" + id + "/results/" + name);
             assertThat(f.statusCode()).as(name).isEqualTo(200);
@@ -60,7 +63,7 @@ class PropagateJobTest extends ServerFixture {
 
     @Test
     void aRunningTrainingIsCancelledWithinSeconds() throws Exception {
-        HttpResponse<String> r = api.post("/api/sessions/" + id + "/jobs", "{\"type\":\"propagate\",\"epochs\":100000,\"maxSeconds\":120}");
+        HttpResponse<String> r = api.post("/api/sessions/" + id + "/jobs", "{\"type\":\"train\",\"training\":{\"seconds\":120}}");
         String job = Api.json(r).get("id").asText();
         long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         JsonNode s;
@@ -80,30 +83,31 @@ class PropagateJobTest extends ServerFixture {
     @Test
     void trainSavesACheckpointThatPropagateUsesWithoutTraining() throws Exception {
         String train = Api.json(api.post("/api/sessions/" + id + "/jobs",
-            "{\"type\":\"train\",\"epochs\":1,\"saveAs\":\"tiny\"}")).get("id").asText();
+            "{\"type\":\"train\",\"training\":{\"steps\":1},\"refinement\":{\"steps\":0},\"saveAs\":\"tiny\"}")).get("id").asText();
         JsonNode t = api.awaitJob(train, Duration.ofSeconds(60));
         assertThat(t.get("state").asText()).as(t.toString()).isEqualTo("succeeded");
-        assertThat(t.get("message").asText()).contains("saved checkpoint 'tiny'", "started from the shipped pretrained checkpoint");
+        assertThat(t.get("message").asText()).contains("saved as checkpoint 'tiny'", "from the shipped pretrained checkpoint");
         String scratch = Api.json(api.post("/api/sessions/" + id + "/jobs",
-            "{\"type\":\"train\",\"epochs\":1,\"saveAs\":\"scratch\",\"fromScratch\":true}")).get("id").asText();
+            "{\"type\":\"train\",\"training\":{\"steps\":1},\"refinement\":{\"steps\":0},\"saveAs\":\"scratch\",\"weights\":\"none\"}"))
+            .get("id").asText();
         JsonNode s = api.awaitJob(scratch, Duration.ofSeconds(60));
-        assertThat(s.get("message").asText()).as(s.toString()).contains("started from scratch");
-        HttpResponse<String> bad = api.post("/api/sessions/" + id + "/jobs", "{\"type\":\"train\",\"fromScratch\":\"yes\"}");
-        assertThat(bad.statusCode()).as(bad.body()).isEqualTo(400);
+        assertThat(s.get("message").asText()).as(s.toString()).contains("from random weights");
+        HttpResponse<String> bad = api.post("/api/sessions/" + id + "/jobs", "{\"type\":\"train\",\"fromScratch\":true}");
+        assertThat(bad.statusCode()).as(bad.body()).isEqualTo(422);
         assertThat(bad.body()).contains("fromScratch");
         assertThat(Api.json(api.get("/api/checkpoints")).findValuesAsText("name")).containsExactlyInAnyOrder("tiny", "scratch");
 
-        String again = Api.json(api.post("/api/sessions/" + id + "/jobs", "{\"type\":\"train\",\"epochs\":1,\"saveAs\":\"tiny\"}"))
+        String again = Api.json(api.post("/api/sessions/" + id + "/jobs", "{\"type\":\"train\",\"training\":{\"steps\":1},\"saveAs\":\"tiny\"}"))
             .get("id").asText();
         JsonNode a = api.awaitJob(again, Duration.ofSeconds(60));
         assertThat(a.get("state").asText()).isEqualTo("failed");
         assertThat(a.get("message").asText()).contains("exists", "overwrite");
 
         String prop = Api.json(api.post("/api/sessions/" + id + "/jobs",
-            "{\"type\":\"propagate\",\"checkpoint\":\"tiny\",\"refineSeconds\":0}")).get("id").asText();
+            "{\"type\":\"propagate\",\"weights\":\"tiny\",\"refinement\":{\"steps\":0}}")).get("id").asText();
         JsonNode p = api.awaitJob(prop, Duration.ofSeconds(60));
         assertThat(p.get("state").asText()).as(p.toString()).isEqualTo("succeeded");
-        assertThat(p.get("message").asText()).startsWith("used checkpoint 'tiny'");
+        assertThat(p.get("message").asText()).startsWith("segmented with method deep").doesNotContain("trained");
         assertThat(api.getBytes("/api/sessions/" + id + "/results/fused").statusCode()).isEqualTo(200);
     }
 }

@@ -24,10 +24,10 @@ class RestartTest extends ServerFixture {
         byte[] image = TestVolumes.imageBytes(scratch, true);
         api.put("/api/sessions/" + id + "/image", image);
         api.put("/api/sessions/" + id + "/labels", TestVolumes.labelBytes(scratch, TestVolumes.GRID));
-        String running = jobId(api.post("/api/sessions/" + id + "/jobs", "{\"type\":\"test-loop\",\"steps\":1000000,\"sleepMs\":1}").body());
+        String running = jobId(api.post("/api/sessions/" + id + "/jobs", LoopRunner.body(1000000, 1)).body());
         while (!Api.json(api.get("/api/jobs/" + running)).get("state").asText().equals("running")) Thread.sleep(10);
-        String first = jobId(api.post("/api/sessions/" + id + "/jobs", "{\"type\":\"interpolate\",\"method\":\"nearest\"}").body());
-        String second = jobId(api.post("/api/sessions/" + id + "/jobs", "{\"type\":\"interpolate\"}").body());
+        String first = jobId(api.post("/api/sessions/" + id + "/jobs", "{\"type\":\"propagate\",\"method\":\"nearest\"}").body());
+        String second = jobId(api.post("/api/sessions/" + id + "/jobs", "{\"type\":\"propagate\",\"method\":\"shape\"}").body());
         assertThat(Api.json(api.get("/api/jobs/" + second)).get("queuePosition").asInt()).isEqualTo(2);
 
         // kill -9 now would leave the job records exactly as they are on disk (each written by an atomic rename):
@@ -50,7 +50,7 @@ class RestartTest extends ServerFixture {
         JsonNode a = api.awaitJob(first, Duration.ofSeconds(20)), b = api.awaitJob(second, Duration.ofSeconds(20));
         assertThat(a.get("state").asText()).as(a.toString()).isEqualTo("succeeded");
         assertThat(b.get("state").asText()).as(b.toString()).isEqualTo("succeeded");
-        assertThat(a.get("message").asText()).contains("(nearest)");
+        assertThat(a.get("message").asText()).contains("method nearest");
         // one worker, original order: the second started only after the first had finished
         assertThat(Instant.parse(b.get("startedAt").asText())).isAfterOrEqualTo(Instant.parse(a.get("finishedAt").asText()));
         // the session is as it was, and the re-queued jobs published their results into it
@@ -68,9 +68,9 @@ class RestartTest extends ServerFixture {
         String id = api.createSession();
         api.put("/api/sessions/" + id + "/image", TestVolumes.imageBytes(scratch, true));
         api.put("/api/sessions/" + id + "/labels", TestVolumes.labelBytes(scratch, TestVolumes.GRID));
-        String running = jobId(api.post("/api/sessions/" + id + "/jobs", "{\"type\":\"test-loop\",\"steps\":1000000,\"sleepMs\":1}").body());
+        String running = jobId(api.post("/api/sessions/" + id + "/jobs", LoopRunner.body(1000000, 1)).body());
         while (!Api.json(api.get("/api/jobs/" + running)).get("state").asText().equals("running")) Thread.sleep(10);
-        String queued = jobId(api.post("/api/sessions/" + id + "/jobs", "{\"type\":\"interpolate\"}").body());
+        String queued = jobId(api.post("/api/sessions/" + id + "/jobs", "{\"type\":\"propagate\",\"method\":\"shape\"}").body());
 
         server.stop();
         assertThat(Api.JSON.readTree(dataDir.resolve("jobs").resolve(queued + ".json").toFile()).get("state").asText()).isEqualTo("queued");
@@ -86,10 +86,10 @@ class RestartTest extends ServerFixture {
         String id = api.createSession();
         api.put("/api/sessions/" + id + "/image", TestVolumes.imageBytes(scratch, true));
         api.put("/api/sessions/" + id + "/labels", TestVolumes.labelBytes(scratch, TestVolumes.GRID));
-        String done = jobId(api.post("/api/sessions/" + id + "/jobs", "{\"type\":\"interpolate\"}").body());
+        String done = jobId(api.post("/api/sessions/" + id + "/jobs", "{\"type\":\"propagate\",\"method\":\"shape\"}").body());
         assertThat(api.awaitJob(done, Duration.ofSeconds(20)).get("state").asText()).isEqualTo("succeeded");
         byte[] fused = api.getBytes("/api/sessions/" + id + "/results/fused").body();
-        String running = jobId(api.post("/api/sessions/" + id + "/jobs", "{\"type\":\"test-loop\",\"steps\":1000000,\"sleepMs\":1}").body());
+        String running = jobId(api.post("/api/sessions/" + id + "/jobs", LoopRunner.body(1000000, 1)).body());
         while (!Api.json(api.get("/api/jobs/" + running)).get("state").asText().equals("running")) Thread.sleep(10);
 
         server.stop();
@@ -110,7 +110,7 @@ class RestartTest extends ServerFixture {
         String id = api.createSession();
         api.put("/api/sessions/" + id + "/image", TestVolumes.imageBytes(scratch, true));
         api.put("/api/sessions/" + id + "/labels", TestVolumes.labelBytes(scratch, TestVolumes.GRID));
-        String done = jobId(api.post("/api/sessions/" + id + "/jobs", "{\"type\":\"interpolate\"}").body());
+        String done = jobId(api.post("/api/sessions/" + id + "/jobs", "{\"type\":\"propagate\",\"method\":\"shape\"}").body());
         assertThat(api.awaitJob(done, Duration.ofSeconds(20)).get("state").asText()).isEqualTo("succeeded");
         byte[] fused = api.getBytes("/api/sessions/" + id + "/results/fused").body();
         server.stop();

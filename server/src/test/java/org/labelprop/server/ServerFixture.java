@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.labelprop.server;
 
+import org.labelprop.server.json.Json;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
-import org.labelprop.server.api.Json;
+
 import org.labelprop.server.jobs.DefaultRunners;
 import org.labelprop.server.jobs.JobRunners;
 
@@ -20,7 +21,7 @@ abstract class ServerFixture {
         return ServerConfig.defaults().withPort(0).withDataDir(dataDir).withMaxUploadBytes(1 << 20);
     }
 
-    JobRunners runners() { return DefaultRunners.create(Json.shared()).register("test-loop", new LoopRunner()); }
+    JobRunners runners() { return DefaultRunners.create(0).register("test-loop", new LoopRunner()); }
 
     void start() throws IOException { start(config()); }
 

@@ -37,7 +37,7 @@ class StaleResultsTest extends ServerFixture {
 
     @Test
     void resultsOfReplacedLabelsAre409UntilTheJobRunsAgain() throws Exception {
-        JsonNode done = run("{\"type\":\"interpolate\"}");
+        JsonNode done = run("{\"type\":\"propagate\",\"method\":\"shape\"}");
         // the job records what it read: image and labels (interpolation does not use hints)
         assertThat(fieldNames(done.get("inputs"))).containsExactly("image", "labels");
         assertThat(done.get("inputs").get("labels").asText()).isEqualTo(sha256(labels));
@@ -59,7 +59,7 @@ class StaleResultsTest extends ServerFixture {
         assertThat(session.get("results").toString()).isEqualTo("[]");
         assertThat(session.get("staleResults").toString()).isEqualTo("[\"fused\",\"suggestions\"]");
 
-        run("{\"type\":\"interpolate\"}");
+        run("{\"type\":\"propagate\",\"method\":\"shape\"}");
         assertThat(labelsOf(api.getBytes("/api/sessions/" + id + "/results/fused"))).contains(3);
         session = Api.json(api.get("/api/sessions/" + id));
         assertThat(session.get("results").toString()).isEqualTo("[\"fused\",\"suggestions\"]");
@@ -75,9 +75,9 @@ class StaleResultsTest extends ServerFixture {
 
     @Test
     void aJobQueuedBeforeAReuploadComputesFromTheUploadCurrentWhenItStarts() throws Exception {
-        String blocker = submit("{\"type\":\"test-loop\",\"steps\":1000000,\"sleepMs\":1}");
+        String blocker = submit(LoopRunner.body(1000000, 1));
         while (!Api.json(api.get("/api/jobs/" + blocker)).get("state").asText().equals("running")) Thread.sleep(10);
-        String queued = submit("{\"type\":\"interpolate\"}");
+        String queued = submit("{\"type\":\"propagate\",\"method\":\"shape\"}");
         assertThat(api.put("/api/sessions/" + id + "/labels", moreLabels).statusCode()).isEqualTo(200);
         assertThat(api.delete("/api/jobs/" + blocker).statusCode()).isEqualTo(200);
 

@@ -22,6 +22,18 @@ public final class ShippedCheckpoint {
 
     private ShippedCheckpoint() { }
 
+    /**
+     * The weights a request names: this shipped checkpoint, none (null), or a stored checkpoint found by {@code resolver}.
+     */
+    public static Checkpoint orStored(org.labelprop.request.Weights w, java.util.function.Function<String, java.nio.file.Path> resolver)
+            throws IOException {
+        return switch (w.kind()) {
+            case SHIPPED -> load();
+            case NONE -> null;
+            case CHECKPOINT -> CheckpointStore.read(resolver.apply(w.name()));
+        };
+    }
+
     /** Reads the shipped checkpoint; a missing or damaged resource is an {@link IllegalStateException} (a broken build). */
     public static Checkpoint load() {
         try (InputStream in = ShippedCheckpoint.class.getResourceAsStream(RESOURCE)) {

@@ -11,7 +11,7 @@ import org.labelprop.nn.tensor.Tensors;
 /**
  * VoxelMorph's local normalised cross-correlation loss, {@code −mean(cc)} with, over square windows of
  * {@code windowSize} pixels a side (= 2·radius + 1; 9 in the original) and zero padding,
- * {@code cc = cross² / (var_I·var_J + 1e-5)}, {@code cross = Σ IJ − Σ I·Σ J / N}, {@code var_I = Σ I² − (Σ I)² / N}.
+ * {@code cc = cross² / (var_I·var_J + 1e-5)}, {@code cross = Σ IJ − Σ I·Σ J / N}, {@code var_I = max(Σ I² − (Σ I)² / N, 0)}.
  */
 public record LocalNcc(int windowSize) implements Similarity {
     public LocalNcc {
@@ -37,8 +37,10 @@ public record LocalNcc(int windowSize) implements Similarity {
         Tensor si = sums.narrow(1, 0, c), sj = sums.narrow(1, c, c), sii = sums.narrow(1, 2 * c, c),
             sjj = sums.narrow(1, 3 * c, c), sij = sums.narrow(1, 4 * c, c);
         Tensor cross = sij.sub(si.mul(sj).div(s(n)));
-        Tensor varI = sii.sub(si.mul(si).div(s(n)));
-        Tensor varJ = sjj.sub(sj.mul(sj).div(s(n)));
+        // in float32, Σ I² − (Σ I)²/N cancels to slightly negative values on flat windows (zero padding, background);
+        // a negative variance can bring the denominator to 0 and the gradient to inf (then NaN weights), so clamp at 0
+        Tensor varI = sii.sub(si.mul(si).div(s(n))).clamp_min(s(0));
+        Tensor varJ = sjj.sub(sj.mul(sj).div(s(n))).clamp_min(s(0));
         return cross.mul(cross).div(varI.mul(varJ).add(s(1e-5)));
     }
 }

@@ -12,7 +12,7 @@ import org.labelprop.nn.tensor.NativeRuntime;
 import org.labelprop.nn.tensor.Tensors;
 
 /**
- * The VxmDense analogue of the original (ORIGINAL §2): input {@code cat[moving, fixed]} (B×2×H×W), a {@link UNet2d}
+ * The VxmDense analogue of the original LabelProp network: input {@code cat[moving, fixed]} (B×2×H×W), a {@link UNet2d}
  * backbone with 16 output features, and a 3×3 {@code flow} convolution (weights ~ N(0, 1e-5), bias 0) giving a stationary
  * velocity field in pixels, channel 0 = rows (y), channel 1 = columns (x). The displacement is {@code exp(v)} by
  * {@link VecInt}. Owns its weights (native); close it.
@@ -35,6 +35,9 @@ public final class SliceRegNet implements AutoCloseable {
         flowBias = params.add("flow.bias", new float[2], 2);
     }
 
+    /** Output channels the flow convolution is computed with (2 used), see {@link #velocity}. */
+    static final long FLOW_CHANNELS_COMPUTED = 16;
+
     public NetworkConfig config() { return config; }
 
     /** Stationary velocity (B×2×H×W, pixels) carrying {@code moving} onto {@code fixed} (each B×1×H×W). */
@@ -43,8 +46,16 @@ public final class SliceRegNet implements AutoCloseable {
         if (h % m != 0 || w % m != 0)
             throw new IllegalArgumentException("slice size " + h + "×" + w + " must be a multiple of " + m + " (pad it)");
         Tensor features = unet.forward(Tensors.cat(1, moving, fixed));
-        return torch.conv2d(features, flowWeight, new TensorOptional(flowBias), new long[] {1, 1}, new long[] {1, 1},
-            new long[] {1, 1}, 1);
+        // oneDNN's backward of a convolution with 2 output channels now and then returns NaN in the input gradient (here 1
+        // to 3 passes in 200 of this network, 8 output channels still 3 in 200; none in 600 isolated passes without
+        // oneDNN, none in 800 network passes with 16 channels), which poisons every weight at the next step. The head
+        // therefore runs with 14 constant zero channels appended, a full channel block, and keeps the first 2: the same
+        // velocity, weights and gradients, a NaN-free backward.
+        long pad = FLOW_CHANNELS_COMPUTED - 2;
+        Tensor w8 = Tensors.cat(0, flowWeight, torch.zeros(pad, flowWeight.size(1), 3, 3));
+        Tensor b8 = Tensors.cat(0, flowBias, torch.zeros(pad));
+        return torch.conv2d(features, w8, new TensorOptional(b8), new long[] {1, 1}, new long[] {1, 1}, new long[] {1, 1}, 1)
+            .narrow(1, 0, 2);
     }
 
     /** The displacement {@code exp(v)} of a velocity from {@link #velocity}. */

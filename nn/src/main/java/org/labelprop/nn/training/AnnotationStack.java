@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
+import org.labelprop.propagation.Hints;
 import org.labelprop.volume.LabelSlice;
 import org.labelprop.volume.LabelVolume;
 import org.labelprop.volume.SliceAxis;
@@ -13,26 +15,25 @@ import org.labelprop.volume.SliceAxis;
  * Sparse annotations and scribbles as soft one-hot maps on the padded slice grid of a {@link SliceStack}, all labels at
  * once: channel 0 is background, channel {@code c ≥ 1} is label {@code labels[c − 1]}. A slice is annotated when it has any
  * non-zero voxel, and annotated slices are complete: a label absent there is a target of 0 (background 1).
- * Hints (scribbles): value k marks "label k here" (channel of k), 255 marks "background here" (channel 0); hint values
- * that are not annotated labels are ignored. Padding is background in annotations and unmarked in hints.
+ * Hints ({@link Hints}): value k marks "label k here" (channel of k), 255 marks "background here" (channel 0); a label
+ * only hinted gets a channel too, as in inference. Padding is background in annotations and unmarked in hints.
  */
 public record AnnotationStack(int[] labels, TreeMap<Integer, float[]> annotated, TreeMap<Integer, float[]> hints) {
-
-    public static final int BACKGROUND_HINT = 255;
 
     public int channels() { return labels.length + 1; }
 
     public List<Integer> annotatedSlices() { return new ArrayList<>(annotated.keySet()); }
 
-    public static AnnotationStack of(LabelVolume sparse, LabelVolume hintsOrNull, SliceStack stack) {
+    public static AnnotationStack of(LabelVolume sparse, Hints hintsOrNull, SliceStack stack) {
         SliceAxis axis = stack.axis();
-        int[] labels = Arrays.stream(sparse.labels()).filter(l -> l != BACKGROUND_HINT).toArray();
+        int[] labels = IntStream.concat(Arrays.stream(sparse.labels()),
+            hintsOrNull == null ? IntStream.empty() : Arrays.stream(hintsOrNull.labels())).distinct().sorted().toArray();
         TreeMap<Integer, float[]> ann = new TreeMap<>(), hints = new TreeMap<>();
         for (int k = 0; k < stack.slices(); k++) {
             float[] a = oneHot(sparse.slice(axis, k), labels, stack, false);
             if (a != null) ann.put(k, a);
             if (hintsOrNull != null) {
-                float[] h = oneHot(hintsOrNull.slice(axis, k), labels, stack, true);
+                float[] h = oneHot(hintsOrNull.volume().slice(axis, k), labels, stack, true);
                 if (h != null) hints.put(k, h);
             }
         }
@@ -48,7 +49,7 @@ public record AnnotationStack(int[] labels, TreeMap<Integer, float[]> annotated,
             for (int u = 0; u < pw; u++) {
                 int value = u < stack.width() && v < stack.height() ? s.get(u, v) : 0;
                 int c;
-                if (hint) c = value == BACKGROUND_HINT ? 0 : value == 0 ? -1 : channelOf(labels, value);
+                if (hint) c = value == Hints.BACKGROUND ? 0 : value == 0 ? -1 : channelOf(labels, value);
                 else c = value == 0 ? 0 : channelOf(labels, value);
                 if (value != 0) any = true;
                 if (c >= 0) out[c * plane + v * pw + u] = 1f;

@@ -10,18 +10,21 @@ import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Adam;
 import org.bytedeco.pytorch.AdamOptions;
 import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.TensorVector;
 import org.bytedeco.pytorch.global.torch;
 import org.labelprop.nn.network.SliceRegNet;
 import org.labelprop.nn.tensor.NativeRuntime;
 import org.labelprop.nn.tensor.Tensors;
+import org.labelprop.pipeline.StopReason;
 import org.labelprop.progress.ProgressListener;
+import org.labelprop.progress.Stage;
 
 /**
- * Trains a {@link SliceRegNet} on one scan (ORIGINAL §7.2 with all labels at once): per epoch, one chained step per
+ * Trains a {@link SliceRegNet} on one scan, all labels at once: per epoch, one chained step per
  * interval between consecutive annotated slices ({@link ChainObjective}, which also holds the unsupervised terms of every
  * pair inside it) and unsupervised steps over the neighbour pairs outside the annotated range, both directions, in
- * shuffled batches of {@code batchPairs} (without annotations: every pair, i.e. unsupervised pretraining, ORIGINAL §7.3). Adam with AMSGrad, weight decay
- * 1e-8; one {@link PointerScope} per step so native memory stays flat. Progress stage {@code "training"}; cancellation by
+ * shuffled batches of {@code batchPairs} (without annotations: every pair, i.e. unsupervised pretraining). Adam with AMSGrad, weight decay
+ * 1e-8; one {@link PointerScope} per step so native memory stays flat. Progress stage {@link Stage#TRAINING}; cancellation by
  * interrupting the thread (checked before every step).
  */
 public final class Trainer implements AutoCloseable {
@@ -35,13 +38,13 @@ public final class Trainer implements AutoCloseable {
         torch.manual_seed(config.seed());
         this.net = net;
         this.config = config;
-        options = new AdamOptions(config.effectiveLearningRate());
+        options = new AdamOptions(config.learningRate());
         options.weight_decay().put(1e-8);
         options.amsgrad().put(true);
         adam = new Adam(net.parameters(), options);
     }
 
-    /** Trains with the epoch and time limits of the configuration. */
+    /** Trains with the step, epoch and time limits of the configuration. */
     public TrainingReport train(SliceStack scan, AnnotationStack annotations, ProgressListener progress) {
         return train(scan, annotations, progress, config.epochs(), config.maxSeconds());
     }
@@ -63,12 +66,12 @@ public final class Trainer implements AutoCloseable {
         for (int i = 0; i + 1 < scan.slices(); i++)
             if (i < first || i >= last) { free.add(new int[] {i, 0}); free.add(new int[] {i, 1}); }
         int pairSteps = (free.size() + config.batchPairs() - 1) / config.batchPairs();
-        long perEpoch = chunks.size() + pairSteps, total = perEpoch * epochs;
+        long perEpoch = chunks.size() + pairSteps, total = Math.min(perEpoch * epochs, config.maxSteps());
         Random rng = new Random(config.seed());
         long start = System.nanoTime();
         int steps = 0, epoch = 0;
         double firstLoss = Double.NaN, epochLoss = Double.NaN;
-        String stop = "epochs";
+        StopReason stop = StopReason.EPOCHS;
         try (ScanTensors t = new ScanTensors(scan, annotations)) {
             outer:
             for (; epoch < epochs; epoch++) {
@@ -77,9 +80,11 @@ public final class Trainer implements AutoCloseable {
                 Collections.shuffle(order, rng);
                 Collections.shuffle(free, rng);
                 double sum = 0;
+                int inEpoch = 0;
                 for (int k : order) {
                     ProgressListener.checkCancelled();
-                    if (seconds(start) >= maxSeconds) { stop = "time budget"; break outer; }
+                    if (steps >= config.maxSteps()) { stop = StopReason.STEPS; epochLoss = inEpoch > 0 ? sum / inEpoch : epochLoss; break outer; }
+                    if (seconds(start) >= maxSeconds) { stop = StopReason.TIME_LIMIT; epochLoss = inEpoch > 0 ? sum / inEpoch : epochLoss; break outer; }
                     double loss;
                     if (k < chunks.size()) {
                         int[] c = chunks.get(k);
@@ -91,8 +96,9 @@ public final class Trainer implements AutoCloseable {
                     }
                     if (steps++ == 0) firstLoss = loss;
                     sum += loss;
+                    inEpoch++;
                     double frac = Math.max((double) steps / total, seconds(start) / maxSeconds);
-                    progress.update("training", Math.min(1000, Math.round(1000 * frac)), 1000);
+                    progress.update(Stage.TRAINING, Math.min(1000, Math.round(1000 * frac)), 1000);
                 }
                 epochLoss = sum / perEpoch;
             }
@@ -112,15 +118,40 @@ public final class Trainer implements AutoCloseable {
         return org.labelprop.nn.training.PairObjective.loss(config.preset(), net.config().integrationSteps(), m, f, v, true, null);
     }
 
-    /** One optimiser step in its own native scope; returns the loss value. */
+    /**
+     * One optimiser step in its own native scope; returns the loss value. libtorch's CPU convolution backward now and then
+     * returns NaN in the input gradient (measured: about 1 backward pass in 100 for a 16→2 channel 3×3 convolution of
+     * 8×96×88 pixels, with oneDNN, NNPACK and OpenBLAS threading each ruled out; every other pass is bit-identical), which
+     * would poison the weights for good. Such a pass is computed again, so a step is the same as on a machine where it
+     * never happens; non-finite gradients on {@value #ATTEMPTS} attempts in a row are a real divergence and an error.
+     */
     public double step(Supplier<Tensor> objective) {
-        try (PointerScope scope = new PointerScope()) {
-            Tensor loss = objective.get();
-            adam.zero_grad();
-            loss.backward();
-            adam.step();
-            return Tensors.item(loss);
+        for (int attempt = 1; ; attempt++) {
+            try (PointerScope scope = new PointerScope()) {
+                Tensor loss = objective.get();
+                adam.zero_grad();
+                loss.backward();
+                if (gradientsFinite()) {
+                    adam.step();
+                    return Tensors.item(loss);
+                }
+                if (attempt == ATTEMPTS)
+                    throw new IllegalStateException("training diverged: non-finite gradients on " + ATTEMPTS
+                        + " attempts of one step (loss " + Tensors.item(loss) + ")");
+            }
         }
+    }
+
+    /** Attempts of one step before non-finite gradients count as divergence. */
+    static final int ATTEMPTS = 4;
+
+    private boolean gradientsFinite() {
+        TensorVector params = net.parameters();
+        for (long i = 0; i < params.size(); i++) {
+            Tensor g = params.get(i).grad();
+            if (g.defined() && !torch.isfinite(g).all().item_bool()) return false;
+        }
+        return true;
     }
 
     private static double seconds(long start) { return (System.nanoTime() - start) / 1e9; }

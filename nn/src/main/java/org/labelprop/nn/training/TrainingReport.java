@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.labelprop.nn.training;
 
+import org.labelprop.pipeline.StopReason;
+
 /**
  * What a training run did.
  *
@@ -8,7 +10,7 @@ package org.labelprop.nn.training;
  * @param epochs     complete epochs
  * @param seconds    wall time of the loop
  * @param firstLoss  loss of the first step
- * @param lastLoss   mean loss over the last epoch
- * @param stopReason "epochs" or "time budget"
+ * @param lastLoss   mean loss over the last (possibly partial) epoch
+ * @param stopReason why it stopped
  */
-public record TrainingReport(int steps, int epochs, double seconds, double firstLoss, double lastLoss, String stopReason) { }
+public record TrainingReport(int steps, int epochs, double seconds, double firstLoss, double lastLoss, StopReason stopReason) { }

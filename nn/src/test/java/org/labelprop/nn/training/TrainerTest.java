@@ -33,7 +33,7 @@ class TrainerTest {
 
     @Test
     void oneStepLowersTheLossOnAShiftedPair() {
-        TrainingConfig cfg = TrainingConfig.defaults().withPreset(LossPreset.MSE).withThreads(2);
+        TrainingConfig cfg = TrainingConfig.defaults();
         try (SliceRegNet net = new SliceRegNet(NetworkConfig.defaults()); Trainer trainer = new Trainer(net, cfg);
              PointerScope scope = new PointerScope()) {
             Tensor m = Tensors.of(blob(32, 14, 14), 1, 1, 32, 32), f = Tensors.of(blob(32, 17, 15), 1, 1, 32, 32);
@@ -64,12 +64,12 @@ class TrainerTest {
         SliceStack stack = SliceStack.of(image, SliceAxis.Z, 8);
         AnnotationStack ann = AnnotationStack.of(new LabelVolume(g, lab), null, stack);
         assertThat(ann.annotatedSlices()).containsExactly(0, 5);
-        TrainingConfig cfg = TrainingConfig.defaults().withEpochs(2).withThreads(2).withBatchPairs(4);
+        TrainingConfig cfg = TrainingConfig.defaults().withEpochs(2).withBatchPairs(4);
         try (SliceRegNet net = new SliceRegNet(NetworkConfig.defaults()); Trainer trainer = new Trainer(net, cfg)) {
-            TrainingReport r = trainer.train(stack, ann, (s, d, t) -> assertThat(s).isEqualTo("training"));
+            TrainingReport r = trainer.train(stack, ann, (s, d, t) -> assertThat(s).isEqualTo(org.labelprop.progress.Stage.TRAINING));
             assertThat(r.epochs()).isEqualTo(2);
             assertThat(r.steps()).isEqualTo(2);           // one chained step per epoch, no pair outside the annotated range
-            assertThat(r.stopReason()).isEqualTo("epochs");
+            assertThat(r.stopReason()).isEqualTo(org.labelprop.pipeline.StopReason.EPOCHS);
             assertThat(r.lastLoss()).isFinite();
         }
     }

@@ -7,17 +7,20 @@ import io.javalin.http.Header;
 import io.javalin.http.HttpResponseException;
 import java.nio.file.Path;
 import java.util.Map;
+import org.labelprop.UserInputException;
 import org.labelprop.io.NiftiFormatException;
 import org.labelprop.nn.checkpoint.CheckpointFormatException;
 import org.labelprop.server.jobs.QueueFullException;
+import org.labelprop.server.store.Ids;
 import org.labelprop.server.store.PathNames;
 import org.labelprop.server.store.UnknownResourceException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Maps every failure to a JSON body {@code {"error": "…"}} with a fitting status: bad input 400, unknown resource 404,
- * unusable NIfTI 422, full queue 429 with Retry-After, anything unexpected 500 (details only in the log). No message
+ * Maps every failure to a JSON body {@code {"error": "…"}} with a fitting status: malformed request 400, unknown resource
+ * 404, unusable input ({@link UserInputException}, unusable NIfTI or checkpoint) 422, full queue 429 with Retry-After,
+ * anything unexpected 500 with an error id (the log has the exception under that id). No message
  * shows a path inside the data directory (see {@link PathNames#hide}).
  */
 public final class ApiErrors {
@@ -38,7 +41,7 @@ public final class ApiErrors {
         routes.exception(UnknownResourceException.class, (e, ctx) -> send(ctx, 404, e.getMessage()));
         routes.exception(NiftiFormatException.class, (e, ctx) -> send(ctx, 422, e.getMessage()));
         routes.exception(CheckpointFormatException.class, (e, ctx) -> send(ctx, 422, e.getMessage()));
-        routes.exception(IllegalArgumentException.class, (e, ctx) -> send(ctx, 400, e.getMessage()));
+        routes.exception(UserInputException.class, (e, ctx) -> send(ctx, 422, e.getMessage()));
         routes.exception(QueueFullException.class, (e, ctx) -> {
             ctx.header(Header.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
             send(ctx, 429, e.getMessage());
@@ -46,8 +49,9 @@ public final class ApiErrors {
         routes.exception(UnsupportedOperationException.class, (e, ctx) -> send(ctx, 501, e.getMessage()));
         routes.exception(HttpResponseException.class, (e, ctx) -> send(ctx, e.getStatus(), e.getMessage()));
         routes.exception(Exception.class, (e, ctx) -> {
-            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-            send(ctx, 500, "internal error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            String errorId = Ids.next();
+            LOG.error("{} {} failed: internal error {}", ctx.method(), ctx.path(), errorId, e);
+            send(ctx, 500, "internal error " + errorId + " (the server log has the details)");
         });
         routes.error(404, ctx -> {
             if (isEmpty(ctx)) send(ctx, 404, "no such resource: " + ctx.method() + " " + ctx.path());

@@ -11,14 +11,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.labelprop.nn.checkpoint.CheckpointStore;
-import org.labelprop.server.jobs.JobParams;
+import org.labelprop.server.store.CheckpointNames;
 import org.labelprop.server.store.AtomicFiles;
 import org.labelprop.server.store.Datastore;
 import org.labelprop.server.store.ReceivedFile;
 
 /**
  * {@code /api/checkpoints}: trained model weights by name, in the nn module's checkpoint format (checked completely on
- * upload: 422 when corrupt or truncated). Names match {@link JobParams#CHECKPOINT_NAME} (no path
+ * upload: 422 when corrupt or truncated). Names match {@link CheckpointNames} (no path
  * separators, no ".."); an existing checkpoint is replaced only with {@code ?overwrite=true}.
  */
 public final class CheckpointController {
@@ -38,7 +38,7 @@ public final class CheckpointController {
         try (Stream<Path> s = Files.list(store.checkpointsDir())) {
             for (Path p : s.sorted().toList()) {
                 String n = p.getFileName().toString();
-                if (JobParams.isValidCheckpointName(n) && Files.isRegularFile(p))
+                if (CheckpointNames.isValid(n) && Files.isRegularFile(p))
                     out.add(new CheckpointInfo(n, Files.size(p), Files.getLastModifiedTime(p).toInstant()));
             }
         }
@@ -83,8 +83,8 @@ public final class CheckpointController {
 
     private static String name(Context ctx) {
         String name = ctx.pathParam("name");
-        if (!JobParams.isValidCheckpointName(name))
-            throw new ApiException(400, "invalid checkpoint name '" + name + "': expected " + JobParams.CHECKPOINT_NAME.pattern()
+        if (!CheckpointNames.isValid(name))
+            throw new ApiException(400, "invalid checkpoint name '" + name + "': expected " + CheckpointNames.rule()
                 + " without '..'");
         return name;
     }

@@ -1,18 +1,18 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.labelprop.server.api;
 
+import org.labelprop.server.json.Json;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import io.javalin.http.sse.SseHandler;
 import java.nio.file.Files;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.labelprop.server.jobs.JobManager;
-import org.labelprop.server.jobs.JobParams;
+import org.labelprop.request.Weights;
+import org.labelprop.server.jobs.JobRequest;
 import org.labelprop.server.jobs.JobRunner;
 import org.labelprop.server.jobs.JobStatus;
 import org.labelprop.server.store.Datastore;
@@ -37,24 +37,25 @@ public final class JobController implements AutoCloseable {
     }
 
     /**
-     * POST: 202 + Location; 400 bad parameters or unknown type, 404 unknown session, 409 session lacks an input the type
-     * needs, 422 unknown checkpoint, 429 queue full, 501 type not available in this build.
+     * POST: 202 + Location; 400 body not a JSON object, 404 unknown session, 409 session lacks an input the type needs,
+     * 422 unknown field, unusable value, unknown type or unknown checkpoint, 429 queue full, 501 type not available here.
      */
     public void submit(Context ctx) {
         String id = ctx.pathParam("id");
         SessionRecord session = store.session(id);
-        JobParams params = parse(Requests.jsonObject(ctx));
-        JobRunner runner = jobs.runners().runner(params.type()).orElseThrow(() -> jobs.runners().unavailableReason(params.type())
-            .map(why -> new ApiException(501, "job type '" + params.type() + "' is not available: " + why))
-            .orElseGet(() -> new ApiException(400, "unknown job type '" + params.type() + "'; expected one of " + jobs.runners().types())));
+        JobRequest request = JobRequest.fromJson(Requests.jsonTree(ctx));
+        JobRunner runner = jobs.runners().runner(request.type()).orElseThrow(() -> jobs.runners().unavailableReason(request.type())
+            .map(why -> new ApiException(501, "job type '" + request.type() + "' is not available: " + why))
+            .orElseGet(() -> new ApiException(422, "unknown job type '" + request.type() + "'; expected one of " + jobs.runners().types())));
         for (VolumeKind k : runner.requires())
             if (session.volume(k) == null)
-                throw new ApiException(409, "a " + params.type() + " job needs the session's " + k.key() + ": PUT /api/sessions/" + id
+                throw new ApiException(409, "a " + request.type() + " job needs the session's " + k.key() + ": PUT /api/sessions/" + id
                     + "/" + k.key() + " first");
-        if (params.checkpoint() != null && !Files.isRegularFile(store.checkpointsDir().resolve(params.checkpoint())))
-            throw new ApiException(422, "checkpoint '" + params.checkpoint() + "' does not exist; see GET /api/checkpoints");
-        runner.validate(params);
-        JobStatus s = jobs.submit(id, params);
+        Weights w = request.segmentation().startWeights();
+        if (request.segmentation().method().registers() && w.kind() == Weights.Kind.CHECKPOINT
+                && !Files.isRegularFile(store.checkpointsDir().resolve(w.name())))
+            throw new ApiException(422, "checkpoint '" + w.name() + "' does not exist; see GET /api/checkpoints");
+        JobStatus s = jobs.submit(id, request);
         ctx.status(202).header("Location", "/api/jobs/" + s.id()).json(s);
     }
 
@@ -112,27 +113,5 @@ public final class JobController implements AutoCloseable {
             }
             if (s.state().isFinal()) client.close();
         }
-    }
-
-    private static JobParams parse(Map<String, Object> body) {
-        Map<String, Object> options = new HashMap<>(body);
-        Object type = options.remove("type");
-        if (!(type instanceof String t)) throw new ApiException(400, "job needs a string \"type\", e.g. {\"type\": \"interpolate\"}");
-        Integer axis = integer(options.remove("axis"), "axis");
-        Integer epochs = integer(options.remove("epochs"), "epochs");
-        return new JobParams(t, axis == null ? 2 : axis, epochs, string(options.remove("checkpoint"), "checkpoint"),
-            string(options.remove("fusion"), "fusion"), options);
-    }
-
-    private static Integer integer(Object v, String key) {
-        if (v == null) return null;
-        if (v instanceof Integer i) return i;
-        throw new ApiException(400, "\"" + key + "\" must be an integer, got " + v);
-    }
-
-    private static String string(Object v, String key) {
-        if (v == null) return null;
-        if (v instanceof String s) return s;
-        throw new ApiException(400, "\"" + key + "\" must be a string, got " + v);
     }
 }

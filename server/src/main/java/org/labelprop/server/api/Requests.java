@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.labelprop.server.api;
 
+import org.labelprop.server.json.Json;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.javalin.http.Context;
 import java.util.Map;
@@ -19,6 +20,18 @@ final class Requests {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new ApiException(400, "expected a JSON object in the request body: " + e.getOriginalMessage());
         }
+    }
+
+    /** The body as a JSON object tree (empty for an empty body); 400 when it is not one. */
+    static com.fasterxml.jackson.databind.node.ObjectNode jsonTree(Context ctx) {
+        String body = ctx.body();
+        if (body.isBlank()) return Json.strict().createObjectNode();
+        try {
+            if (Json.strict().readTree(body) instanceof com.fasterxml.jackson.databind.node.ObjectNode o) return o;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new ApiException(400, "expected a JSON object in the request body: " + e.getOriginalMessage());
+        }
+        throw new ApiException(400, "expected a JSON object in the request body");
     }
 
     /** Whether a boolean query parameter is "true" (or "1"). */

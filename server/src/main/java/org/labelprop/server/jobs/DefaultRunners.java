@@ -1,16 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.labelprop.server.jobs;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /** The job types this build offers. */
 public final class DefaultRunners {
     private DefaultRunners() { }
 
-    public static JobRunners create(ObjectMapper json) {
-        return new JobRunners()
-            .register("interpolate", new InterpolateRunner(json))
-            .register("train", new TrainRunner())
-            .register("propagate", new PropagateRunner(json));
+    /** @param threads libtorch threads per job, 0 = all cores */
+    public static JobRunners create(int threads) {
+        SegmentRunner runner = new SegmentRunner(threads);
+        return new JobRunners().register(JobRequest.TRAIN, runner).register(JobRequest.PROPAGATE, runner);
     }
 }

@@ -75,7 +75,7 @@ public final class JobManager implements AutoCloseable {
      * Queues a job.
      * @throws QueueFullException when {@code capacity} jobs already wait
      */
-    public JobStatus submit(String sessionId, JobParams params) {
+    public JobStatus submit(String sessionId, JobRequest params) {
         Job job = new Job(JobRecord.queued(Ids.next(), sessionId, params));
         synchronized (queue) {
             if (closed) throw new IllegalStateException("the server is shutting down");

@@ -16,7 +16,7 @@ import java.util.TreeMap;
  * @param inputs   SHA-256 of each session volume the job read, by kind ("image", "labels", "hints"; null = not
  *                 uploaded), taken when it started; null before it started
  */
-public record JobRecord(String id, String session, String type, JobParams params, JobState state, double progress,
+public record JobRecord(String id, String session, String type, JobRequest params, JobState state, double progress,
                         String message, Instant createdAt, Instant startedAt, Instant finishedAt, List<String> results,
                         Map<String, String> inputs) {
     public JobRecord {
@@ -30,7 +30,7 @@ public record JobRecord(String id, String session, String type, JobParams params
         inputs = inputs == null ? null : Collections.unmodifiableMap(new TreeMap<>(inputs)); // TreeMap: null values allowed
     }
 
-    public static JobRecord queued(String id, String session, JobParams params) {
+    public static JobRecord queued(String id, String session, JobRequest params) {
         return new JobRecord(id, session, params.type(), params, JobState.QUEUED, 0, "queued", Instant.now(), null, null, null, null);
     }
 

@@ -11,7 +11,7 @@ import org.labelprop.server.store.VolumeKind;
  * {@link ProgressListener#checkCancelled()} (every {@code progress.update} does too).
  */
 public interface JobRunner {
-    JobOutcome run(SessionFiles in, JobParams params, ProgressListener progress) throws Exception;
+    JobOutcome run(SessionFiles in, JobRequest request, ProgressListener progress) throws Exception;
 
     /** Volumes the session must hold before this job can be submitted. */
     default Set<VolumeKind> requires() { return EnumSet.of(VolumeKind.IMAGE, VolumeKind.LABELS); }
@@ -20,8 +20,9 @@ public interface JobRunner {
      * Volumes this runner may read (required or optional): only these are handed to it, and a change to one of them after
      * the job started makes its results stale.
      */
-    default Set<VolumeKind> reads() { return EnumSet.allOf(VolumeKind.class); }
-
-    /** Rejects parameters this runner cannot use, with an {@link IllegalArgumentException} (answered with 400). */
-    default void validate(JobParams params) { }
+    default Set<VolumeKind> reads(JobRequest request) {
+        // image-blind methods read only the labels (and the image's grid); hints matter to registration only
+        return request.segmentation().method().registers() ? EnumSet.allOf(VolumeKind.class)
+            : EnumSet.of(VolumeKind.IMAGE, VolumeKind.LABELS);
+    }
 }

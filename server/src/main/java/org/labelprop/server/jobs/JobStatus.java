@@ -15,7 +15,7 @@ import java.util.List;
 public record JobStatus(String id, String session, String type, JobState state, double progress, Integer queuePosition,
                         String message, Instant createdAt, Instant startedAt, Instant finishedAt,
                         @JsonInclude(JsonInclude.Include.NON_NULL) Long eta,
-                        List<String> results, JobParams params,
+                        List<String> results, JobRequest params,
                         @JsonInclude(JsonInclude.Include.NON_NULL) java.util.Map<String, String> inputs) {
     public static JobStatus of(JobRecord r, Integer queuePosition, Long eta) {
         return new JobStatus(r.id(), r.session(), r.type(), r.state(), r.progress(), queuePosition, r.message(), r.createdAt(),

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import org.labelprop.progress.ProgressListener;
+import org.labelprop.UserInputException;
 import org.labelprop.server.store.Datastore;
+import org.labelprop.server.store.Ids;
 import org.labelprop.server.store.InputSnapshot;
 import org.labelprop.server.store.PathNames;
 import org.labelprop.server.store.UnknownResourceException;
@@ -50,14 +52,14 @@ final class JobWorker implements Runnable {
                 .orElseThrow(() -> new IllegalStateException("no runner for job type '" + r.type() + "'"));
             Path work = store.workDir(r.session(), r.id());
             // the inputs current now, not at submission: a job queued before a re-upload computes from the new upload
-            InputSnapshot inputs = store.snapshotInputs(r.session(), work, runner.reads());
+            InputSnapshot inputs = store.snapshotInputs(r.session(), work, runner.reads(r.params()));
             inputs.files().forEach((k, f) -> inputNames.put(f, "the session's " + k.key()));
             manager.inputsUsed(job, inputs.fingerprints());
             Map<VolumeKind, Path> files = inputs.files();
             SessionFiles in = new SessionFiles(r.session(), files.get(VolumeKind.IMAGE), files.get(VolumeKind.LABELS),
                 files.get(VolumeKind.HINTS), store.checkpointsDir(), work);
             ProgressListener progress = (stage, done, total) -> {
-                manager.progress(job, total > 0 ? (double) done / total : 0, stage);
+                manager.progress(job, total > 0 ? (double) done / total : 0, stage.key());
                 ProgressListener.checkCancelled();
             };
             JobOutcome out = runner.run(in, r.params(), progress);
@@ -78,10 +80,17 @@ final class JobWorker implements Runnable {
             if (manager.cancelRequested(job)) {
                 manager.finish(job, JobState.CANCELLED, "cancelled", List.of());
             } else {
-                // bad input (IllegalArgumentException) and unusable files (IOException) are the client's news, not a server fault
-                if (e instanceof IllegalArgumentException || e instanceof java.io.IOException) LOG.info("job {} failed: {}", r.id(), e.getMessage());
-                else LOG.warn("job {} failed", r.id(), e);
-                String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                // bad input and unusable files are the client's news, not a server fault; anything else is ours: the
+                // client gets an error id, the log the stack trace
+                String why;
+                if (e instanceof UserInputException || e instanceof java.io.IOException) {
+                    LOG.info("job {} failed: {}", r.id(), e.getMessage());
+                    why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                } else {
+                    String errorId = Ids.next();
+                    LOG.warn("job {} failed with internal error {}", r.id(), errorId, e);
+                    why = "internal error " + errorId + " (the server log has the details)";
+                }
                 manager.finish(job, JobState.FAILED, PathNames.hide(PathNames.name(why, inputNames), store.root()), List.of());
             }
         }

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.labelprop.cli;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import org.labelprop.request.SegmentationRequest;
+import org.labelprop.request.TrainingRequest;
+import org.labelprop.request.Weights;
+import picocli.CommandLine.IDefaultValueProvider;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * Fills the request options with the defaults of {@link SegmentationRequest#defaults()} and
+ * {@link TrainingRequest#defaults()}, so the defaults live in one place and {@code --help} shows them. The dataset
+ * commands (pretrain, train-dataset) start from no weights.
+ */
+final class RequestDefaults implements IDefaultValueProvider {
+    private static final Map<String, Function<SegmentationRequest, Object>> REQUEST = Map.of(
+        "--axis", SegmentationRequest::axis,
+        "--fusion", r -> r.inference().fusion(),
+        "--distance-constant", r -> r.inference().distanceConstant(),
+        "--warp", r -> r.inference().warp(),
+        "--ncc-window", r -> r.inference().nccWindow(),
+        "--field-smoothing", r -> r.inference().fieldSmoothing(),
+        "--slice-smoothing", r -> r.inference().sliceSmoothing(),
+        "--weights", SegmentationRequest::weights,
+        "--seed", SegmentationRequest::seed);
+    private static final Map<String, Function<TrainingRequest, Object>> TRAINING = Map.of(
+        "--loss", TrainingRequest::loss,
+        "--learning-rate", TrainingRequest::learningRate);
+
+    @Override
+    public String defaultValue(ArgSpec arg) {
+        if (!(arg instanceof OptionSpec o)) return null;
+        String name = o.longestName();
+        String command = o.command() == null ? "" : o.command().name();
+        if (name.equals("--weights") && (command.equals("pretrain") || command.equals("train-dataset"))) return Weights.NONE;
+        Object v = REQUEST.containsKey(name) ? REQUEST.get(name).apply(SegmentationRequest.defaults())
+            : TRAINING.containsKey(name) ? TRAINING.get(name).apply(TrainingRequest.defaults()) : null;
+        return v == null ? null : v instanceof Enum<?> e ? e.name().toLowerCase(Locale.ROOT) : String.valueOf(v);
+    }
+}

@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.labelprop.pipeline;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * What training on the scan did.
+ *
+ * @param start      where the weights started from, in words (e.g. "the shipped pretrained checkpoint")
+ * @param steps      optimiser steps taken
+ * @param seconds    wall time of training
+ * @param stopReason why it stopped
+ * @param firstLoss  loss of the first step
+ * @param lastLoss   mean loss over the last epoch
+ * @param weights    the trained weights, to store as a checkpoint
+ */
+public record TrainingSummary(String start, int steps, double seconds, StopReason stopReason, double firstLoss, double lastLoss,
+                              SavableWeights weights) {
+    public TrainingSummary {
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(stopReason, "stopReason");
+        Objects.requireNonNull(weights, "weights");
+        if (steps < 0) throw new IllegalArgumentException("steps must be >= 0, got " + steps);
+    }
+
+    /** E.g. "trained 120 steps in 31 s from the shipped pretrained checkpoint (stopped by steps, loss -0.41 -> -0.63)". */
+    public String describe() {
+        return String.format(Locale.ROOT, "trained %d steps in %.0f s from %s (stopped by %s, loss %.4g -> %.4g)", steps, seconds,
+            start, stopReason, firstLoss, lastLoss);
+    }
+}

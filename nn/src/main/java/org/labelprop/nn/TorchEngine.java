@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.labelprop.nn;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.function.Function;
+import org.labelprop.nn.checkpoint.Checkpoint;
+import org.labelprop.nn.checkpoint.CheckpointStore;
+import org.labelprop.nn.checkpoint.ShippedCheckpoint;
+import org.labelprop.nn.checkpoint.TrainingInfo;
+import org.labelprop.nn.network.NetworkConfig;
+import org.labelprop.nn.network.SliceRegNet;
+import org.labelprop.nn.tensor.NativeRuntime;
+import org.labelprop.nn.training.AnnotationStack;
+import org.labelprop.nn.training.SliceStack;
+import org.labelprop.nn.training.Trainer;
+import org.labelprop.nn.training.TrainingConfig;
+import org.labelprop.nn.training.TrainingReport;
+import org.labelprop.pipeline.DeepEngine;
+import org.labelprop.pipeline.PreparedNetwork;
+import org.labelprop.pipeline.TrainingSummary;
+import org.labelprop.progress.ProgressListener;
+import org.labelprop.propagation.SparseScan;
+import org.labelprop.request.SegmentationRequest;
+import org.labelprop.request.Weights;
+
+/**
+ * The deep method on libtorch: loads the requested weights (the shipped checkpoint, a stored one, or none) and trains
+ * them on the scan when the request asks, keeping the network live for the registrar (no copy of the weights between
+ * training and inference). All native memory is released when the {@link PreparedNetwork} is closed.
+ */
+public final class TorchEngine implements DeepEngine {
+    private final Function<String, Path> checkpoints;
+    private final int threads;
+
+    /**
+     * @param checkpoints where a stored checkpoint named in a request is (the CLI: the name is a path; the server: a
+     *                    name in its checkpoint folder, validated there)
+     * @param threads     libtorch threads, 0 = all cores
+     */
+    public TorchEngine(Function<String, Path> checkpoints, int threads) {
+        this.checkpoints = Objects.requireNonNull(checkpoints, "checkpoints");
+        if (threads < 0) throw new IllegalArgumentException("threads must be >= 0, got " + threads);
+        this.threads = threads;
+    }
+
+    @Override
+    public PreparedNetwork prepare(SegmentationRequest request, SparseScan scan, ProgressListener progress) throws IOException {
+        NativeRuntime.init(threads);
+        Weights w = request.startWeights();
+        Checkpoint start = ShippedCheckpoint.orStored(w, checkpoints);
+        if (!request.trains()) {
+            SliceRegNet net = start == null ? null : start.newNetwork();
+            return new TorchNetwork(net, RegistrarConfig.of(request.refinement(), net == null, threads), null);
+        }
+        TrainingConfig cfg = TrainingConfig.of(request.training(), request.seed(), threads);
+        SliceRegNet net = start != null ? start.newNetwork() : new SliceRegNet(NetworkConfig.defaults().withSeed(request.seed()));
+        try (Trainer trainer = new Trainer(net, cfg)) {
+            SliceStack stack = SliceStack.of(scan.image(), scan.axis(), net.config().sizeMultiple());
+            TrainingReport r = trainer.train(stack, AnnotationStack.of(scan.annotation(), scan.hintsOrNull(), stack), progress);
+            TrainingInfo info = new TrainingInfo(cfg.preset().name(), r.steps(), r.seconds(), r.lastLoss(), stack.paddedHeight(),
+                stack.paddedWidth(), stack.axis().name());
+            Checkpoint trained = Checkpoint.of(net, info);
+            TrainingSummary summary = new TrainingSummary(describe(w), r.steps(), r.seconds(), r.stopReason(), r.firstLoss(),
+                r.lastLoss(), file -> CheckpointStore.write(trained, file));
+            return new TorchNetwork(net, RegistrarConfig.of(request.refinement(), false, threads), summary);
+        } catch (RuntimeException | Error e) {
+            net.close();
+            throw e;
+        }
+    }
+
+    private static String describe(Weights w) {
+        return switch (w.kind()) {
+            case SHIPPED -> "the shipped pretrained checkpoint";
+            case NONE -> "random weights";
+            case CHECKPOINT -> "checkpoint " + w.name();
+        };
+    }
+}
