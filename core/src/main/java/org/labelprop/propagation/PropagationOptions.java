@@ -6,6 +6,7 @@ import org.labelprop.field.Gaussian;
 import org.labelprop.fusion.DistanceWeights;
 import org.labelprop.fusion.FusionWeights;
 import org.labelprop.fusion.GapAdaptiveWeights;
+import org.labelprop.fusion.LinearWeights;
 import org.labelprop.fusion.SimilarityWeights;
 
 /**
@@ -27,11 +28,24 @@ import org.labelprop.fusion.SimilarityWeights;
  *                          labels are chosen (0 = none); each slice then also hears its neighbours, whose walks are
  *                          one step shorter or longer, so one slice's drift is outvoted. Annotated slices keep their
  *                          annotation, slices no walk reached stay background, and hints still win on hinted slices.
+ * @param background        how the background's soft value is formed before the argmax (default ONE_MINUS_MAX)
  */
 public record PropagationOptions(Fusion fusion, double distanceConstant, WarpMode warpMode, boolean extrapolate, int nccWindow,
-                                 double fieldSmoothing, double sliceSmoothing) {
-    /** Fusion weight strategies: AUTO = {@link GapAdaptiveWeights}, NCC = {@link SimilarityWeights}, DISTANCE = {@link DistanceWeights}. */
-    public enum Fusion { AUTO, DISTANCE, NCC }
+                                 double fieldSmoothing, double sliceSmoothing, Background background) {
+    /**
+     * Fusion weight strategies: AUTO = {@link GapAdaptiveWeights}, NCC = {@link SimilarityWeights}, DISTANCE =
+     * {@link DistanceWeights}, LINEAR = {@link LinearWeights}.
+     */
+    public enum Fusion { AUTO, DISTANCE, NCC, LINEAR }
+
+    /**
+     * The background's soft value: ONE_MINUS_MAX = {@code 1 - max over labels} (the original's rule: a label needs more
+     * than 1/2), ONE_MINUS_SUM = {@code 1 - sum over labels}, which is what warping the background as one more one-hot
+     * channel gives (inside the slice) and lets a label win with less than 1/2 where labels meet. Measured with TV-L1
+     * fields on the benchmark case (linear fusion, no smoothing): 0.705 / 0.857 with ONE_MINUS_MAX, 0.694 / 0.857 with
+     * ONE_MINUS_SUM ('3 slices' / 'every 10th').
+     */
+    public enum Background { ONE_MINUS_MAX, ONE_MINUS_SUM }
 
     /** How soft labels travel along a chain of fields. */
     public enum WarpMode { SEQUENTIAL, COMPOSED }
@@ -44,6 +58,7 @@ public record PropagationOptions(Fusion fusion, double distanceConstant, WarpMod
     public PropagationOptions {
         Objects.requireNonNull(fusion, "fusion");
         Objects.requireNonNull(warpMode, "warpMode");
+        Objects.requireNonNull(background, "background");
         new DistanceWeights(distanceConstant);
         new SimilarityWeights(nccWindow, new DistanceWeights(distanceConstant));
         if (!(fieldSmoothing >= 0 && fieldSmoothing <= 10))
@@ -54,7 +69,7 @@ public record PropagationOptions(Fusion fusion, double distanceConstant, WarpMod
 
     public static PropagationOptions defaults() {
         return new PropagationOptions(Fusion.AUTO, DistanceWeights.DEFAULT_CONSTANT, WarpMode.SEQUENTIAL, false,
-            SimilarityWeights.DEFAULT_WINDOW, DEFAULT_FIELD_SMOOTHING, DEFAULT_SLICE_SMOOTHING);
+            SimilarityWeights.DEFAULT_WINDOW, DEFAULT_FIELD_SMOOTHING, DEFAULT_SLICE_SMOOTHING, Background.ONE_MINUS_MAX);
     }
 
     /** The original LabelProp's inference: NCC fusion, no smoothing of fields or across slices. */
@@ -62,19 +77,21 @@ public record PropagationOptions(Fusion fusion, double distanceConstant, WarpMod
         return defaults().withFusion(Fusion.NCC).withFieldSmoothing(0).withSliceSmoothing(0);
     }
 
-    public PropagationOptions withFusion(Fusion f) { return new PropagationOptions(f, distanceConstant, warpMode, extrapolate, nccWindow, fieldSmoothing, sliceSmoothing); }
+    public PropagationOptions withFusion(Fusion f) { return new PropagationOptions(f, distanceConstant, warpMode, extrapolate, nccWindow, fieldSmoothing, sliceSmoothing, background); }
 
-    public PropagationOptions withDistanceConstant(double c) { return new PropagationOptions(fusion, c, warpMode, extrapolate, nccWindow, fieldSmoothing, sliceSmoothing); }
+    public PropagationOptions withDistanceConstant(double c) { return new PropagationOptions(fusion, c, warpMode, extrapolate, nccWindow, fieldSmoothing, sliceSmoothing, background); }
 
-    public PropagationOptions withWarpMode(WarpMode m) { return new PropagationOptions(fusion, distanceConstant, m, extrapolate, nccWindow, fieldSmoothing, sliceSmoothing); }
+    public PropagationOptions withWarpMode(WarpMode m) { return new PropagationOptions(fusion, distanceConstant, m, extrapolate, nccWindow, fieldSmoothing, sliceSmoothing, background); }
 
-    public PropagationOptions withExtrapolate(boolean e) { return new PropagationOptions(fusion, distanceConstant, warpMode, e, nccWindow, fieldSmoothing, sliceSmoothing); }
+    public PropagationOptions withExtrapolate(boolean e) { return new PropagationOptions(fusion, distanceConstant, warpMode, e, nccWindow, fieldSmoothing, sliceSmoothing, background); }
 
-    public PropagationOptions withNccWindow(int w) { return new PropagationOptions(fusion, distanceConstant, warpMode, extrapolate, w, fieldSmoothing, sliceSmoothing); }
+    public PropagationOptions withNccWindow(int w) { return new PropagationOptions(fusion, distanceConstant, warpMode, extrapolate, w, fieldSmoothing, sliceSmoothing, background); }
 
-    public PropagationOptions withFieldSmoothing(double s) { return new PropagationOptions(fusion, distanceConstant, warpMode, extrapolate, nccWindow, s, sliceSmoothing); }
+    public PropagationOptions withFieldSmoothing(double s) { return new PropagationOptions(fusion, distanceConstant, warpMode, extrapolate, nccWindow, s, sliceSmoothing, background); }
 
-    public PropagationOptions withSliceSmoothing(double s) { return new PropagationOptions(fusion, distanceConstant, warpMode, extrapolate, nccWindow, fieldSmoothing, s); }
+    public PropagationOptions withSliceSmoothing(double s) { return new PropagationOptions(fusion, distanceConstant, warpMode, extrapolate, nccWindow, fieldSmoothing, s, background); }
+
+    public PropagationOptions withBackground(Background b) { return new PropagationOptions(fusion, distanceConstant, warpMode, extrapolate, nccWindow, fieldSmoothing, sliceSmoothing, b); }
 
     /** The weight strategy these options describe. */
     public FusionWeights weights() {
@@ -84,6 +101,7 @@ public record PropagationOptions(Fusion fusion, double distanceConstant, WarpMod
             case DISTANCE -> distance;
             case NCC -> ncc;
             case AUTO -> new GapAdaptiveWeights(ncc);
+            case LINEAR -> new LinearWeights();
         };
     }
 
