@@ -9,14 +9,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.labelprop.bench.BenchmarkCase;
+import org.labelprop.bench.DevelopmentSuite;
 import org.labelprop.bench.Phantom;
+import org.labelprop.bench.SuiteTable;
 import org.labelprop.classical.InterpolationOptions;
+import org.labelprop.flow.FlowRegistrar;
+import org.labelprop.flow.TvL1Options;
 import org.labelprop.io.AtomicFiles;
 import org.labelprop.metrics.Evaluation;
 import org.labelprop.metrics.EvaluationReport;
 import org.labelprop.nn.DeepLabelProp;
 import org.labelprop.nn.TrainedModel;
+import org.labelprop.progress.ProgressListener;
 import org.labelprop.propagation.LabelPropagation;
+import org.labelprop.propagation.PropagationOptions;
 import org.labelprop.volume.LabelVolume;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,16 +38,21 @@ import picocli.CommandLine.Model.CommandSpec;
         "Deep methods: deep (network trained on the scan, fields refined per slice pair), deep-network (the same network, "
             + "no refinement), deep-zero (per-pair optimisation from zero, no network). Their time includes training."})
 final class BenchmarkCommand implements Callable<Integer> {
+    /** How the flow method propagates: chained bilinear warps of the one-hot labels, linear fusion, no smoothing. */
+    static final PropagationOptions FLOW_PROPAGATION = PropagationOptions.defaults().withFusion(PropagationOptions.Fusion.LINEAR)
+        .withFieldSmoothing(0).withSliceSmoothing(0);
+
     @Spec CommandSpec spec;
     @Mixin CommonOptions common;
     @Mixin TrainingOptions training;
     @Mixin DeepOptions deep;
 
     @Option(names = "--method", split = ",", defaultValue = "nearest,shape",
-        description = "Methods, comma-separated: nearest, shape, deep, deep-network, deep-zero. Default: ${DEFAULT-VALUE}.")
+        description = "Methods, comma-separated: nearest, shape, flow, deep, deep-network, deep-zero. Default: ${DEFAULT-VALUE}.")
     List<String> methods;
 
-    @Option(names = "--protocol", split = ",", description = "Protocols to run: '3 slices', 'every 10th' (or 3, 10). Default: both.")
+    @Option(names = "--protocol", split = ",", description = "Protocols to run: '3 slices', 'every 10th', 'every 3rd', "
+        + "'3 per structure' (or 3, 10). Default: all.")
     List<String> protocols;
 
     @Option(names = "--phantom", description = "Use the generated phantom instead of the real MR data.")
@@ -50,16 +61,50 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures as JSON.")
     Path json;
 
+    @Option(names = "--suite", paramLabel = "NAME", description = "Run a suite of cases instead of the single benchmark case: "
+        + "'dev' = the development suite (eight cases built from mricron-data; see docs/benchmark.md).")
+    String suite;
+
+    @Option(names = "--quick", description = "With --suite: only the quick subset (three cases).")
+    boolean quick;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         List<BenchmarkMethod> chosen = methods.stream().map(BenchmarkMethod::parse).toList();
         deep.propagation(); // checks the inference options before any training
         deep.registrar();
+        if (suite != null || quick) return runSuite(out, chosen);
         BenchmarkCase c = phantom ? Phantom.generate(42) : BenchmarkData.load(out, false);
         out.printf("case: %s, %s, spacing %s, propagation axis %d%n", c.name(), c.image().shape(), c.image().grid().spacing(),
             c.axis().index());
         if (chosen.stream().anyMatch(BenchmarkMethod::needsTraining)) out.println(training.describeStart(true));
+        List<BenchmarkRow> rows = runCase(c, chosen, out);
+        out.println();
+        out.print(BenchmarkRow.table(rows));
+        out.flush();
+        if (json != null) AtomicFiles.writeString(json, BenchmarkRow.json(c, rows));
+        return ExitCodes.OK;
+    }
+
+    private int runSuite(PrintWriter out, List<BenchmarkMethod> chosen) throws Exception {
+        if (!"dev".equals(suite)) throw new UserException("--suite must be 'dev' (the development suite), got '" + suite + "'");
+        if (phantom) throw new UserException("--phantom and --suite exclude each other: the suite is built from real MR data");
+        List<String> names = quick ? DevelopmentSuite.QUICK : DevelopmentSuite.ALL;
+        List<BenchmarkCase> cases = DevelopmentSuite.build(BenchmarkData.loadSuite(out), names);
+        out.print(SuiteTable.describe(cases));
+        if (chosen.stream().anyMatch(BenchmarkMethod::needsTraining)) out.println(training.describeStart(true));
+        SuiteReport report = new SuiteReport(suite + (quick ? " (quick)" : ""));
+        for (BenchmarkCase c : cases) report.add(c, runCase(c, chosen, out));
+        out.println();
+        out.print(report.table());
+        out.flush();
+        if (json != null) AtomicFiles.writeString(json, report.json());
+        return ExitCodes.OK;
+    }
+
+    /** Every chosen method on every selected protocol of {@code c}, one printed line per run. */
+    private List<BenchmarkRow> runCase(BenchmarkCase c, List<BenchmarkMethod> chosen, PrintWriter out) {
         List<BenchmarkRow> rows = new ArrayList<>();
         Map<String, Training> trained = new HashMap<>();
         for (BenchmarkMethod m : chosen)
@@ -77,14 +122,10 @@ final class BenchmarkCommand implements Callable<Integer> {
                 long mb = Math.max(t.peakMb, PeakMemory.peakMb());
                 EvaluationReport r = Evaluation.evaluate(pred, c.truth(), sparse, c.axis());
                 rows.add(new BenchmarkRow(m.cliName(), p.getKey(), p.getValue(), r, t.seconds, seconds, mb));
-                out.println(rows.get(rows.size() - 1).line());
+                out.println((suite != null || quick ? String.format("%-24s ", c.name()) : "") + rows.get(rows.size() - 1).line());
                 out.flush();
             }
-        out.println();
-        out.print(BenchmarkRow.table(rows));
-        out.flush();
-        if (json != null) AtomicFiles.writeString(json, BenchmarkRow.json(c, rows));
-        return ExitCodes.OK;
+        return rows;
     }
 
     private boolean selected(String protocol) {
@@ -110,6 +151,11 @@ final class BenchmarkCommand implements Callable<Integer> {
     }
 
     private LabelVolume propagate(BenchmarkCase c, LabelVolume sparse, BenchmarkMethod m, Training t, PrintWriter out) {
+        if (m == BenchmarkMethod.FLOW) {
+            int threads = deep.threads > 0 ? deep.threads : Runtime.getRuntime().availableProcessors();
+            return LabelPropagation.run(c.image(), sparse, null, new FlowRegistrar(TvL1Options.defaults(), threads), c.axis(),
+                FLOW_PROPAGATION, ProgressListener.NONE).fused();
+        }
         var cfg = switch (m) {
             case DEEP_NETWORK -> deep.registrar().withRefineSteps(0);
             case DEEP_ZERO -> deep.registrarFromZero();

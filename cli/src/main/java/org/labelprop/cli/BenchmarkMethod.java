@@ -4,11 +4,12 @@ package org.labelprop.cli;
 import java.util.Locale;
 
 /**
- * The methods the benchmark compares: the classical baselines and the deep method with its variants — network fields
- * only, network fields refined per slice pair (the default), and per-pair optimisation from zero without a network.
+ * The methods the benchmark compares: the classical baselines, TV-L1 optical flow (scikit-image's defaults, chained,
+ * linear fusion, no training) and the deep method with its variants — network fields only, network fields refined per
+ * slice pair (the default), and per-pair optimisation from zero without a network.
  */
 enum BenchmarkMethod {
-    NEAREST("nearest"), SHAPE("shape"), DEEP("deep"), DEEP_NETWORK("deep-network"), DEEP_ZERO("deep-zero");
+    NEAREST("nearest"), SHAPE("shape"), FLOW("flow"), DEEP("deep"), DEEP_NETWORK("deep-network"), DEEP_ZERO("deep-zero");
 
     private final String cliName;
 
@@ -24,7 +25,7 @@ enum BenchmarkMethod {
     static BenchmarkMethod parse(String s) {
         for (BenchmarkMethod m : values())
             if (m.cliName.equalsIgnoreCase(s.trim())) return m;
-        throw new UserException("unknown method '" + s + "': expected nearest, shape, deep, deep-network or deep-zero");
+        throw new UserException("unknown method '" + s + "': expected nearest, shape, flow, deep, deep-network or deep-zero");
     }
 
     @Override public String toString() { return cliName.toLowerCase(Locale.ROOT); }

@@ -71,20 +71,32 @@ final class TvL1Solver {
 
     /** One projection step for one flow component {@code u} (updated: {@code u = v + d}, d the negative divergence of p). */
     private static void dualStep(float[] u, float[] v, float[] p0, float[] p1, int h, int w, float dt, float f1) {
-        for (int y = 0, p = 0; y < h; y++)
-            for (int x = 0; x < w; x++, p++) {
-                float g0 = y < h - 1 ? u[p + w] - u[p] : 0f;
-                float g1 = x < w - 1 ? u[p + 1] - u[p] : 0f;
+        for (int y = 0; y < h; y++) {
+            int row = y * w;
+            boolean lastRow = y == h - 1;
+            // loops without per-pixel border tests; the last column (g1 = 0) and last row (g0 = 0) apart
+            for (int p = row; p < row + w - 1; p++) {
+                float g0 = lastRow ? 0f : u[p + w] - u[p];
+                float g1 = u[p + 1] - u[p];
                 float norm = (float) Math.sqrt(g0 * g0 + g1 * g1) * f1 + 1f;
                 p0[p] = (p0[p] - dt * g0) / norm;
                 p1[p] = (p1[p] - dt * g1) / norm;
             }
-        for (int y = 0, p = 0; y < h; y++)
-            for (int x = 0; x < w; x++, p++) {
-                float d = -(p0[p] + p1[p]);
-                if (y > 0) d += p0[p - w];
-                if (x > 0) d += p1[p - 1];
-                u[p] = v[p] + d;
-            }
+            int p = row + w - 1;
+            float g0 = lastRow ? 0f : u[p + w] - u[p];
+            float norm = (float) Math.sqrt(g0 * g0 + 0f) * f1 + 1f;
+            p0[p] = (p0[p] - dt * g0) / norm;
+            p1[p] = (p1[p] - dt * 0f) / norm;
+        }
+        for (int x = 0; x < w; x++) {
+            float d = -(p0[x] + p1[x]);
+            if (x > 0) d += p1[x - 1];
+            u[x] = v[x] + d;
+        }
+        for (int y = 1; y < h; y++) {
+            int row = y * w;
+            u[row] = v[row] + (-(p0[row] + p1[row]) + p0[row - w]);
+            for (int p = row + 1; p < row + w; p++) u[p] = v[p] + (-(p0[p] + p1[p]) + p0[p - w] + p1[p - 1]);
+        }
     }
 }
