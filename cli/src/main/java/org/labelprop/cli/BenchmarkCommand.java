@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.labelprop.bench.BenchmarkCase;
 import org.labelprop.bench.DevelopmentSuite;
 import org.labelprop.bench.Phantom;
+import org.labelprop.bench.Protocols;
 import org.labelprop.bench.SuiteTable;
 import org.labelprop.classical.InterpolationOptions;
 import org.labelprop.flow.FlowRegistrar;
@@ -52,7 +53,7 @@ final class BenchmarkCommand implements Callable<Integer> {
     List<String> methods;
 
     @Option(names = "--protocol", split = ",", description = "Protocols to run: '3 slices', 'every 10th', 'every 3rd', "
-        + "'3 per structure' (or 3, 10). Default: all.")
+        + "'3 per structure'; 3 = '3 slices', 10 = 'every 10th', every = every k-th slice whatever k. Default: all.")
     List<String> protocols;
 
     @Option(names = "--phantom", description = "Use the generated phantom instead of the real MR data.")
@@ -128,9 +129,12 @@ final class BenchmarkCommand implements Callable<Integer> {
         return rows;
     }
 
+    /** A protocol by name, or 3 = '3 slices', k = 'every k-th', 'every' = every k-th whatever k. */
     private boolean selected(String protocol) {
-        return protocols == null || protocols.stream().anyMatch(x -> protocol.equalsIgnoreCase(x.strip())
-            || protocol.startsWith(x.strip() + " ") || protocol.equals("every " + x.strip() + "th"));
+        return protocols == null || protocols.stream().map(String::strip).anyMatch(x -> protocol.equalsIgnoreCase(x)
+            || (x.equals("3") && protocol.equals(Protocols.THREE_SLICES))
+            || (x.matches("[0-9]{1,4}") && !x.equals("3") && protocol.equals(Protocols.everyKth(Integer.parseInt(x))))
+            || (x.equalsIgnoreCase("every") && protocol.startsWith("every ")));
     }
 
     /** A network trained on the case for one protocol, with the time and peak memory of training. */
