@@ -23,7 +23,6 @@ import org.labelprop.nn.DeepLabelProp;
 import org.labelprop.nn.TrainedModel;
 import org.labelprop.progress.ProgressListener;
 import org.labelprop.propagation.LabelPropagation;
-import org.labelprop.propagation.PropagationOptions;
 import org.labelprop.volume.LabelVolume;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,10 +38,6 @@ import picocli.CommandLine.Model.CommandSpec;
         "Deep methods: deep (network trained on the scan, fields refined per slice pair), deep-network (the same network, "
             + "no refinement), deep-zero (per-pair optimisation from zero, no network). Their time includes training."})
 final class BenchmarkCommand implements Callable<Integer> {
-    /** How the flow method propagates: chained bilinear warps of the one-hot labels, linear fusion, no smoothing. */
-    static final PropagationOptions FLOW_PROPAGATION = PropagationOptions.defaults().withFusion(PropagationOptions.Fusion.LINEAR)
-        .withFieldSmoothing(0).withSliceSmoothing(0);
-
     @Spec CommandSpec spec;
     @Mixin CommonOptions common;
     @Mixin TrainingOptions training;
@@ -158,7 +153,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         if (m == BenchmarkMethod.FLOW) {
             int threads = deep.threads > 0 ? deep.threads : Runtime.getRuntime().availableProcessors();
             return LabelPropagation.run(c.image(), sparse, null, new FlowRegistrar(TvL1Options.defaults(), threads), c.axis(),
-                FLOW_PROPAGATION, ProgressListener.NONE).fused();
+                FlowRegistrar.propagation(), ProgressListener.NONE).fused();
         }
         var cfg = switch (m) {
             case DEEP_NETWORK -> deep.registrar().withRefineSteps(0);

@@ -13,7 +13,10 @@ import org.labelprop.bench.BenchmarkCase;
 
 /**
  * The figures of a suite run: per case, protocol and method the mean in-range Dice, HD95, wall time and peak RSS; the
- * mean Dice per protocol (every k-th slice counts as one protocol whatever k) and over all runs, per method.
+ * mean Dice per protocol (every k-th slice counts as one protocol whatever k) and over all runs, per method. A run
+ * where no label lies on two annotated slices has no in-range Dice (n/a, e.g. '3 slices' on INIA19, whose structures
+ * are shorter than the 30 mm between those slices); means leave it out, for every method alike, and say over how many
+ * runs they are.
  */
 final class SuiteReport {
     private final String suite;
@@ -35,8 +38,8 @@ final class SuiteReport {
             "method", "Dice", "HD95 (mm)", "time (s)", "peak RSS (MB)"));
         for (int i = 0; i < cases.size(); i++)
             for (BenchmarkRow r : rows.get(i))
-                sb.append(String.format(Locale.ROOT, "%-24s %-16s %-12s %-7.3f %-10.2f %-9.2f %d%n", cases.get(i).name(), r.protocol(),
-                    r.method(), r.report().meanDiceInRange(), r.report().meanHd95InRange(), r.seconds(), r.peakMb()));
+                sb.append(String.format(Locale.ROOT, "%-24s %-16s %-12s %-7s %-10s %-9.2f %d%n", cases.get(i).name(), r.protocol(),
+                    r.method(), format(r.report().meanDiceInRange(), "%.3f"), format(r.report().meanHd95InRange(), "%.2f"), r.seconds(), r.peakMb()));
         Set<String> methods = new LinkedHashSet<>();
         rows.forEach(l -> l.forEach(r -> methods.add(r.method())));
         sb.append(String.format(Locale.ROOT, "%nmean Dice in range (runs)%s%n", methods.stream().map(m -> String.format(Locale.ROOT, " %12s", m))
@@ -50,8 +53,9 @@ final class SuiteReport {
         for (String m : methods)
             sb.append(String.format(Locale.ROOT, " %12.2f", all().stream().filter(r -> r.method().equals(m)).mapToDouble(BenchmarkRow::seconds)
                 .average().orElse(Double.NaN)));
-        sb.append("\nDice = mean over labels of the Dice on the non-annotated slices inside each label's annotated range; "
-            + "'every k-th' = every 10th, every 3rd on the thick-slice cases;\ntime = wall time of the method on one case and protocol "
+        sb.append("\nDice = mean over labels of the Dice on the non-annotated slices inside each label's annotated range (n/a: no label "
+            + "on two annotated slices; left out of the means, whose run counts are in brackets);\n'every k-th' = every 10th, every 3rd "
+            + "on the thick-slice cases; time = wall time of the method on one case and protocol "
             + "(training and field computation included); peak RSS = process peak during the run.\n");
         return sb.toString();
     }
@@ -66,8 +70,18 @@ final class SuiteReport {
 
     private List<BenchmarkRow> all() { return rows.stream().flatMap(List::stream).toList(); }
 
+    private static String format(double v, String pattern) {
+        return Double.isNaN(v) ? "n/a" : Double.isInfinite(v) ? "inf" : String.format(Locale.ROOT, pattern, v);
+    }
+
+    /** The in-range Dice of the method's runs that have one. */
+    private static double[] dice(List<BenchmarkRow> runs, String method) {
+        return runs.stream().filter(r -> r.method().equals(method)).mapToDouble(r -> r.report().meanDiceInRange())
+            .filter(Double::isFinite).toArray();
+    }
+
     private static String mean(List<BenchmarkRow> runs, String method) {
-        double[] d = runs.stream().filter(r -> r.method().equals(method)).mapToDouble(r -> r.report().meanDiceInRange()).toArray();
+        double[] d = dice(runs, method);
         if (d.length == 0) return "-";
         return String.format(Locale.ROOT, "%.3f (%d)", java.util.Arrays.stream(d).average().orElse(Double.NaN), d.length);
     }
@@ -81,7 +95,7 @@ final class SuiteReport {
         rows.forEach(l -> l.forEach(r -> methods.add(r.method())));
         for (Map.Entry<String, List<BenchmarkRow>> g : groups().entrySet())
             for (String m : methods) {
-                double[] d = g.getValue().stream().filter(r -> r.method().equals(m)).mapToDouble(r -> r.report().meanDiceInRange()).toArray();
+                double[] d = dice(g.getValue(), m);
                 double t = g.getValue().stream().filter(r -> r.method().equals(m)).mapToDouble(BenchmarkRow::seconds).sum();
                 if (d.length > 0)
                     means.add(String.format(Locale.ROOT, "{\"protocol\":\"%s\",\"method\":\"%s\",\"runs\":%d,\"meanDiceInRange\":%s,\"seconds\":%.3f}",

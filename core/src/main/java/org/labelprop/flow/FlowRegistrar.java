@@ -12,6 +12,10 @@ import java.util.concurrent.Future;
 import org.labelprop.field.DisplacementField;
 import org.labelprop.progress.ProgressListener;
 import org.labelprop.propagation.NeighbourFields;
+import org.labelprop.propagation.PropagationOptions;
+import org.labelprop.propagation.PropagationOptions.Background;
+import org.labelprop.propagation.PropagationOptions.Fusion;
+import org.labelprop.propagation.PropagationOptions.WarpMode;
 import org.labelprop.propagation.SliceRegistrar;
 import org.labelprop.volume.SliceAxis;
 import org.labelprop.volume.SliceGeometry;
@@ -33,6 +37,18 @@ public record FlowRegistrar(TvL1Options options, int threads) implements SliceRe
     public FlowRegistrar {
         Objects.requireNonNull(options, "options");
         if (threads < 1) throw new IllegalArgumentException("flow needs at least one thread, got " + threads);
+    }
+
+    /**
+     * How the flow method propagates with these fields: one-hot labels warped bilinearly slice by slice (SEQUENTIAL),
+     * LINEAR fusion by distance, background {@code 1 - sum} of the labels (= warping the background as one more channel),
+     * no field or across-slice smoothing: the independent reference pipeline (0.694 / 0.857 on the benchmark case).
+     * On the development suite the background rule {@code 1 - sum} beats {@code 1 - max} by 0.014 / 0.003 / 0.010 on
+     * the means of '3 slices' / 'every k-th' / '3 per structure' (0.011 worse on the benchmark case's '3 slices' alone).
+     */
+    public static PropagationOptions propagation() {
+        return PropagationOptions.defaults().withFusion(Fusion.LINEAR).withWarpMode(WarpMode.SEQUENTIAL).withBackground(Background.ONE_MINUS_SUM)
+            .withFieldSmoothing(0).withSliceSmoothing(0);
     }
 
     /** scikit-image's TV-L1 defaults on every available core. */
