@@ -34,7 +34,10 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
     description = {"Builds the benchmark case (Colin27 T1 + AAL deep grey matter, 12 structures, axial) from Debian's "
         + "mricron-data, runs each method on the '3 slices' and 'every 10th' protocols and prints the mean Dice on the "
-        + "non-annotated slices inside each label's annotated range (primary metric), HD95, wall time and peak memory.",
+        + "non-annotated slices inside each label's annotated range (primary metric), HD95, wall time and peak memory. "
+        + "With --suite dev: the eight cases of the development suite (docs/benchmark.md) and three protocols each.",
+        "flow: TV-L1 optical flow between neighbouring slices (scikit-image's defaults), one-hot labels warped slice by "
+            + "slice, linear fusion, background 1 - sum of the labels; no training.",
         "Deep methods: deep (network trained on the scan, fields refined per slice pair), deep-network (the same network, "
             + "no refinement), deep-zero (per-pair optimisation from zero, no network). Their time includes training."})
 final class BenchmarkCommand implements Callable<Integer> {
@@ -58,7 +61,7 @@ final class BenchmarkCommand implements Callable<Integer> {
     Path json;
 
     @Option(names = "--suite", paramLabel = "NAME", description = "Run a suite of cases instead of the single benchmark case: "
-        + "'dev' = the development suite (eight cases built from mricron-data; see docs/benchmark.md).")
+        + "'dev' = the development suite (eight cases built from mricron-data, see docs/benchmark.md).")
     String suite;
 
     @Option(names = "--quick", description = "With --suite: only the quick subset (three cases).")
