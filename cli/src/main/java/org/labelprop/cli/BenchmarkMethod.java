@@ -2,18 +2,21 @@
 package org.labelprop.cli;
 
 import java.util.Locale;
+import org.labelprop.propagation.PropagationOptions;
 import org.labelprop.request.Budget;
 import org.labelprop.request.Method;
 import org.labelprop.request.SegmentationRequest;
 import org.labelprop.request.TrainingRequest;
+import org.labelprop.request.Weights;
 
 /**
- * The methods the benchmark compares: the image-blind baselines and the deep method with its variants — trained on the
- * scan and refined (the default), network fields only, and per-pair optimisation from zero without a network — each a
- * change of the request the command line describes.
+ * The methods the benchmark compares, each a change of the request the command line describes: the image-blind baselines;
+ * TV-L1 optical flow as the independent reference runs it (labels warped slice by slice, linear fusion, no smoothing,
+ * background 1 − sum: {@link PropagationOptions#flowReference()}); and the deep method with its variants — trained on the
+ * scan and refined (as {@code train} runs it), network fields only, and per-pair optimisation from zero without a network.
  */
 enum BenchmarkMethod {
-    NEAREST("nearest"), SHAPE("shape"), DEEP("deep"), DEEP_NETWORK("deep-network"), DEEP_ZERO("deep-zero");
+    NEAREST("nearest"), SHAPE("shape"), FLOW("flow"), DEEP("deep"), DEEP_NETWORK("deep-network"), DEEP_ZERO("deep-zero");
 
     private final String cliName;
 
@@ -26,18 +29,20 @@ enum BenchmarkMethod {
         return switch (this) {
             case NEAREST -> base.withMethod(Method.NEAREST);
             case SHAPE -> base.withMethod(Method.SHAPE);
+            case FLOW -> new SegmentationRequest(Method.FLOW, base.axis(), PropagationOptions.flowReference(), base.refinement(),
+                base.weights(), null, base.seed());
             case DEEP -> base.withMethod(Method.DEEP).withTraining(training);
             case DEEP_NETWORK -> new SegmentationRequest(Method.DEEP, base.axis(), base.inference(), Budget.steps(0), base.weights(),
                 training, base.seed());
-            case DEEP_ZERO -> new SegmentationRequest(Method.DEEP, base.axis(), base.inference(), base.refinement(), "none", null,
-                base.seed());
+            case DEEP_ZERO -> new SegmentationRequest(Method.DEEP, base.axis(), base.inference(), base.refinement(), Weights.NONE,
+                null, base.seed());
         };
     }
 
     static BenchmarkMethod parse(String s) {
         for (BenchmarkMethod m : values())
             if (m.cliName.equalsIgnoreCase(s.trim())) return m;
-        throw new org.labelprop.UserInputException("--method", "unknown method '" + s + "': expected nearest, shape, deep, "
+        throw new org.labelprop.UserInputException("--method", "unknown method '" + s + "': expected nearest, shape, flow, deep, "
             + "deep-network or deep-zero");
     }
 

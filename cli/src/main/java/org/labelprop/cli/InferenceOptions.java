@@ -8,10 +8,10 @@ import picocli.CommandLine.Option;
 
 /** The request's "inference" group: how labels travel along the fields and how the two directions are fused. */
 final class InferenceOptions {
-    @Option(names = "--fusion", paramLabel = "auto|ncc|distance",
+    @Option(names = "--fusion", paramLabel = "auto|ncc|distance|linear",
         description = "How the two directions are fused: auto (averaged between annotations up to 10 slices apart, weighted "
-            + "by local registration quality (NCC) from 20 apart, blended in between), ncc (always NCC, as the original) or "
-            + "distance (by distance to the annotations). Default: ${DEFAULT-VALUE}.")
+            + "by local registration quality (NCC) from 20 apart, blended in between), ncc (always NCC, as the original), "
+            + "distance (arctan of the distance to the annotations) or linear (linear in the distance). Default: ${DEFAULT-VALUE}.")
     Fusion fusion;
 
     @Option(names = "--distance-constant", paramLabel = "C",
@@ -41,7 +41,13 @@ final class InferenceOptions {
             + "0 = none (as the original). Default: ${DEFAULT-VALUE}.")
     double sliceSmoothing;
 
+    @Option(names = "--background", paramLabel = "one_minus_max|one_minus_sum",
+        description = "The background's soft value before labels are chosen: one_minus_max (1 - max of the labels: a label "
+            + "needs more than 1/2) or one_minus_sum (1 - their sum, as warping a background channel gives). Default: ${DEFAULT-VALUE}.")
+    PropagationOptions.Background background;
+
     PropagationOptions options() {
-        return new PropagationOptions(fusion, distanceConstant, warp, extrapolate, nccWindow, fieldSmoothing, sliceSmoothing);
+        return new PropagationOptions(fusion, distanceConstant, warp, extrapolate, nccWindow, fieldSmoothing, sliceSmoothing,
+            background);
     }
 }

@@ -23,9 +23,9 @@ final class PropagateCommand implements Callable<Integer> {
     @Mixin ScanInputs in;
     @Mixin RequestOptions options;
 
-    @Option(names = "--method", paramLabel = "deep|shape|nearest", description = "deep (registration with the --weights "
-        + "network refined per slice pair, or optimised from zero with --weights none), shape (signed-distance interpolation) "
-        + "or nearest (copy of the nearest annotated slice). Default: deep.")
+    @Option(names = "--method", paramLabel = "deep|flow|shape|nearest", description = "deep (registration with the --weights "
+        + "network refined per slice pair, or optimised from zero with --weights none), flow (TV-L1 optical flow, no network), "
+        + "shape (signed-distance interpolation) or nearest (copy of the nearest annotated slice). Default: deep.")
     Method method = SegmentationRequest.defaults().method();
 
     @Override

@@ -17,16 +17,17 @@ import picocli.CommandLine.Model.OptionSpec;
  * commands (pretrain, train-dataset) start from no weights.
  */
 final class RequestDefaults implements IDefaultValueProvider {
-    private static final Map<String, Function<SegmentationRequest, Object>> REQUEST = Map.of(
-        "--axis", SegmentationRequest::axis,
-        "--fusion", r -> r.inference().fusion(),
-        "--distance-constant", r -> r.inference().distanceConstant(),
-        "--warp", r -> r.inference().warp(),
-        "--ncc-window", r -> r.inference().nccWindow(),
-        "--field-smoothing", r -> r.inference().fieldSmoothing(),
-        "--slice-smoothing", r -> r.inference().sliceSmoothing(),
-        "--weights", SegmentationRequest::weights,
-        "--seed", SegmentationRequest::seed);
+    private static final Map<String, Function<SegmentationRequest, Object>> REQUEST = Map.ofEntries(
+        Map.entry("--axis", SegmentationRequest::axis),
+        Map.entry("--fusion", r -> r.inference().fusion()),
+        Map.entry("--distance-constant", r -> r.inference().distanceConstant()),
+        Map.entry("--warp", r -> r.inference().warp()),
+        Map.entry("--ncc-window", r -> r.inference().nccWindow()),
+        Map.entry("--field-smoothing", r -> r.inference().fieldSmoothing()),
+        Map.entry("--slice-smoothing", r -> r.inference().sliceSmoothing()),
+        Map.entry("--background", r -> r.inference().background()),
+        Map.entry("--weights", SegmentationRequest::weights),
+        Map.entry("--seed", SegmentationRequest::seed));
     private static final Map<String, Function<TrainingRequest, Object>> TRAINING = Map.of(
         "--loss", TrainingRequest::loss,
         "--learning-rate", TrainingRequest::learningRate);

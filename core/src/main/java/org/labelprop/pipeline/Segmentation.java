@@ -8,12 +8,14 @@ import org.labelprop.classical.InterpolationOptions;
 import org.labelprop.classical.NearestSliceInterpolation;
 import org.labelprop.classical.ShapeInterpolation;
 import org.labelprop.classical.SliceInterpolator;
+import org.labelprop.flow.FlowRegistrar;
 import org.labelprop.progress.ProgressListener;
 import org.labelprop.progress.Stage;
 import org.labelprop.propagation.LabelPropagation;
 import org.labelprop.propagation.PropagationResult;
 import org.labelprop.propagation.SparseScan;
 import org.labelprop.propagation.SuggestionReport;
+import org.labelprop.request.Method;
 import org.labelprop.request.SegmentationRequest;
 import org.labelprop.volume.AxisNames;
 import org.labelprop.volume.LabelVolume;
@@ -21,8 +23,9 @@ import org.labelprop.volume.SliceAxis;
 
 /**
  * The one way a segmentation runs, whichever front end asked for it: resolve the axis, check the inputs, then for the
- * image-blind methods interpolate, and for the deep method prepare the network (train it on the scan when asked),
- * compute and refine the neighbour fields, propagate both ways and fuse. Writing the outputs is
+ * image-blind methods interpolate; for optical flow compute the neighbour fields by TV-L1; for the deep method prepare
+ * the network (train it on the scan when asked) and compute and refine the neighbour fields; then propagate both ways
+ * and fuse. Writing the outputs is
  * {@link SegmentationWriter}'s job.
  */
 public final class Segmentation {
@@ -53,6 +56,11 @@ public final class Segmentation {
                 new InterpolationOptions(request.inference().extrapolate()));
             return new SegmentationResult(request.method(), fused, null, null, null,
                 SuggestionReport.largestGaps(scan, MAX_SUGGESTIONS), null, seconds(start));
+        }
+        if (request.method() == Method.FLOW) {
+            PropagationResult r = LabelPropagation.run(scan, FlowRegistrar.defaults(), request.inference(), listener);
+            return new SegmentationResult(request.method(), r.fused(), r.up(), r.down(), r.uncertainty(),
+                SuggestionReport.of(axis, r), null, seconds(start));
         }
         if (engine == null) throw new IllegalStateException("the " + request.method().key() + " method needs a deep engine");
         try (PreparedNetwork network = engine.prepare(request, scan, listener)) {

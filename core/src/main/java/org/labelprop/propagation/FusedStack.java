@@ -4,13 +4,15 @@ package org.labelprop.propagation;
 import java.util.Arrays;
 import java.util.function.IntFunction;
 import org.labelprop.field.Gaussian;
+import org.labelprop.propagation.PropagationOptions.Background;
 
 /**
  * Chooses the fused labels of the propagated slices from the fused soft maps, smoothed across slices:
  * {@code Z_s = sum_k g_k Y_(s+k)} ({@code g} a normalised Gaussian, slice indices mirrored at the ends of the volume),
  * where Y is the fused map of a propagated slice, the one-hot annotation of an annotated slice, and 0 elsewhere. Then
- * label = argmax with background {@code 1 - max Z} first (a label needs {@code max Z > 1/2}; ties go to the lower
- * channel), and on hinted slices the hints win. A kernel of one tap gives the unsmoothed original rule.
+ * label = argmax with the background first, {@code 1 - max Z} (a label needs {@code max Z > 1/2}) or {@code 1 - sum Z}
+ * ({@link PropagationOptions.Background}); ties go to the background, then to the lower channel. On hinted slices the
+ * hints win. A kernel of one tap gives the unsmoothed original rule.
  * <p>
  * Slices arrive in any order within the range the caller declares known ({@link #flush}); a slice is labelled once its
  * whole window is known, and maps leave memory once no later window needs them, so at most the slices of one gap plus
@@ -26,12 +28,13 @@ final class FusedStack {
     private final int pixels;
     private final int width;
     private final int[] channelLabels;
+    private final Background background;
     private final boolean[] annotated;
     private final IntFunction<SoftLabels> annotation;
     private final IntFunction<int[]> hintsOrNull;
     private final SoftLabels[] maps;
     private final boolean[] propagated;
-    private final float[] best, buf;
+    private final float[] best, sum, buf;
     private final int[] arg;
     private int next;
 
@@ -39,7 +42,7 @@ final class FusedStack {
      * @param annotation  the one-hot map of an annotated slice
      * @param hintsOrNull the hint labels of a slice, or null where it has none
      */
-    FusedStack(float[] kernel, int slices, int height, int width, int[] channelLabels, boolean[] annotated,
+    FusedStack(float[] kernel, int slices, int height, int width, int[] channelLabels, Background background, boolean[] annotated,
                IntFunction<SoftLabels> annotation, IntFunction<int[]> hintsOrNull) {
         this.kernel = kernel;
         this.reach = kernel.length / 2;
@@ -47,19 +50,25 @@ final class FusedStack {
         this.width = width;
         this.pixels = height * width;
         this.channelLabels = channelLabels;
+        this.background = background;
         this.annotated = annotated;
         this.annotation = annotation;
         this.hintsOrNull = hintsOrNull;
         maps = new SoftLabels[slices];
         propagated = new boolean[slices];
         best = new float[pixels];
+        sum = new float[pixels];
         buf = new float[pixels];
         arg = new int[pixels];
     }
 
-    /** The label of a pixel whose largest channel value is {@code max} at channel {@code channel} (-1: none). */
-    static int label(float max, int channel, int[] channelLabels) {
-        return max > 0.5f ? channelLabels[channel] : 0;
+    /**
+     * The label of a pixel whose largest channel value is {@code max} at channel {@code channel} (-1: none) and whose
+     * channel values sum to {@code sum}.
+     */
+    static int label(float max, float sum, int channel, int[] channelLabels, Background background) {
+        float bg = background == Background.ONE_MINUS_SUM ? 1 - sum : 1 - max;
+        return max > bg ? channelLabels[channel] : 0;
     }
 
     /** Stores the fused map of propagated slice {@code s}. */
@@ -80,6 +89,7 @@ final class FusedStack {
 
     private int[] labels(int s) {
         Arrays.fill(best, 0f);
+        Arrays.fill(sum, 0f);
         Arrays.fill(arg, -1);
         SoftLabels[] window = new SoftLabels[kernel.length];
         int channels = channelLabels.length;
@@ -97,11 +107,13 @@ final class FusedStack {
                     for (int q = 0, i = (p.y0() + r) * width + p.x0(); q < p.width(); q++, i++) buf[i] += g * p.data()[r * p.width() + q];
             }
             for (int y = box[0]; y < box[2]; y++)
-                for (int i = y * width + box[1]; i < y * width + box[3]; i++)
+                for (int i = y * width + box[1]; i < y * width + box[3]; i++) {
+                    sum[i] += buf[i];
                     if (buf[i] > best[i]) { best[i] = buf[i]; arg[i] = c; }
+                }
         }
         int[] out = new int[pixels];
-        for (int i = 0; i < pixels; i++) out[i] = label(best[i], arg[i], channelLabels);
+        for (int i = 0; i < pixels; i++) out[i] = label(best[i], sum[i], arg[i], channelLabels, background);
         int[] hints = hintsOrNull.apply(s);
         if (hints != null)
             for (int i = 0; i < pixels; i++)

@@ -7,6 +7,7 @@ import org.labelprop.field.Gaussian;
 import org.labelprop.fusion.DistanceWeights;
 import org.labelprop.fusion.FusionWeights;
 import org.labelprop.fusion.GapAdaptiveWeights;
+import org.labelprop.fusion.LinearWeights;
 import org.labelprop.fusion.SimilarityWeights;
 
 /**
@@ -26,11 +27,23 @@ import org.labelprop.fusion.SimilarityWeights;
  *                          labels are chosen (0 = none): one slice's drift is outvoted by its neighbours, whose walks are
  *                          one step shorter or longer. Annotated slices keep their annotation, slices no walk reached
  *                          stay background, and hints still win on hinted slices.
+ * @param background        how the background's soft value is formed before the argmax
  */
 public record PropagationOptions(Fusion fusion, double distanceConstant, WarpMode warp, boolean extrapolate, int nccWindow,
-                                 double fieldSmoothing, double sliceSmoothing) {
-    /** Fusion weight strategies: AUTO = {@link GapAdaptiveWeights}, NCC = {@link SimilarityWeights}, DISTANCE = {@link DistanceWeights}. */
-    public enum Fusion { AUTO, DISTANCE, NCC }
+                                 double fieldSmoothing, double sliceSmoothing, Background background) {
+    /**
+     * Fusion weight strategies: AUTO = {@link GapAdaptiveWeights}, NCC = {@link SimilarityWeights}, DISTANCE =
+     * {@link DistanceWeights}, LINEAR = {@link LinearWeights} (the optical-flow reference's).
+     */
+    public enum Fusion { AUTO, DISTANCE, NCC, LINEAR }
+
+    /**
+     * The background's soft value: ONE_MINUS_MAX = {@code 1 - max over labels} (the original's rule: a label needs more
+     * than 1/2), ONE_MINUS_SUM = {@code 1 - sum over labels}, which is what warping the background as one more one-hot
+     * channel gives inside the slice, and lets a label win with less than 1/2 where labels meet. Figures in
+     * docs/benchmark.md.
+     */
+    public enum Background { ONE_MINUS_MAX, ONE_MINUS_SUM }
 
     /** How soft labels travel along a chain of fields. */
     public enum WarpMode { SEQUENTIAL, COMPOSED }
@@ -38,6 +51,7 @@ public record PropagationOptions(Fusion fusion, double distanceConstant, WarpMod
     public PropagationOptions {
         Objects.requireNonNull(fusion, "fusion");
         Objects.requireNonNull(warp, "warp");
+        Objects.requireNonNull(background, "background");
         UserInputException.check(distanceConstant > 0 && Double.isFinite(distanceConstant), "inference.distanceConstant",
             "inference.distanceConstant must be positive and finite, got " + distanceConstant);
         UserInputException.check(nccWindow >= 3 && nccWindow <= 101 && nccWindow % 2 == 1, "inference.nccWindow",
@@ -48,23 +62,33 @@ public record PropagationOptions(Fusion fusion, double distanceConstant, WarpMod
             "inference.sliceSmoothing must be within [0, 10] slices, got " + sliceSmoothing);
     }
 
-    /** AUTO fusion, C = 1, sequential warping, no extrapolation, NCC window 31, both smoothings 1. */
+    /** AUTO fusion, C = 1, sequential warping, no extrapolation, NCC window 31, both smoothings 1, background 1 - max. */
     public static PropagationOptions defaults() {
         return new PropagationOptions(Fusion.AUTO, DistanceWeights.DEFAULT_CONSTANT, WarpMode.SEQUENTIAL, false,
-            SimilarityWeights.DEFAULT_WINDOW, 1.0, 1.0);
+            SimilarityWeights.DEFAULT_WINDOW, 1.0, 1.0, Background.ONE_MINUS_MAX);
     }
 
     /** The original LabelProp's inference: NCC fusion, no smoothing of fields or across slices. */
     public static PropagationOptions original() {
         PropagationOptions d = defaults();
-        return new PropagationOptions(Fusion.NCC, d.distanceConstant, d.warp, d.extrapolate, d.nccWindow, 0, 0);
+        return new PropagationOptions(Fusion.NCC, d.distanceConstant, d.warp, d.extrapolate, d.nccWindow, 0, 0, d.background);
     }
 
-    public PropagationOptions withFusion(Fusion f) { return new PropagationOptions(f, distanceConstant, warp, extrapolate, nccWindow, fieldSmoothing, sliceSmoothing); }
+    /**
+     * The independent optical-flow reference's propagation: labels warped slice by slice, linear fusion by distance, no
+     * smoothing, background 1 - sum (a warped background channel).
+     */
+    public static PropagationOptions flowReference() {
+        PropagationOptions d = defaults();
+        return new PropagationOptions(Fusion.LINEAR, d.distanceConstant, WarpMode.SEQUENTIAL, false, d.nccWindow, 0, 0,
+            Background.ONE_MINUS_SUM);
+    }
 
-    public PropagationOptions withWarp(WarpMode m) { return new PropagationOptions(fusion, distanceConstant, m, extrapolate, nccWindow, fieldSmoothing, sliceSmoothing); }
+    public PropagationOptions withFusion(Fusion f) { return new PropagationOptions(f, distanceConstant, warp, extrapolate, nccWindow, fieldSmoothing, sliceSmoothing, background); }
 
-    public PropagationOptions withExtrapolate(boolean e) { return new PropagationOptions(fusion, distanceConstant, warp, e, nccWindow, fieldSmoothing, sliceSmoothing); }
+    public PropagationOptions withWarp(WarpMode m) { return new PropagationOptions(fusion, distanceConstant, m, extrapolate, nccWindow, fieldSmoothing, sliceSmoothing, background); }
+
+    public PropagationOptions withExtrapolate(boolean e) { return new PropagationOptions(fusion, distanceConstant, warp, e, nccWindow, fieldSmoothing, sliceSmoothing, background); }
 
     /** The weight strategy these options describe. */
     public FusionWeights weights() {
@@ -74,6 +98,7 @@ public record PropagationOptions(Fusion fusion, double distanceConstant, WarpMod
             case DISTANCE -> distance;
             case NCC -> ncc;
             case AUTO -> new GapAdaptiveWeights(ncc);
+            case LINEAR -> new LinearWeights();
         };
     }
 

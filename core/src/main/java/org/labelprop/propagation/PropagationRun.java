@@ -60,10 +60,10 @@ final class PropagationRun {
         fused = new int[n]; up = new int[n]; down = new int[n];
         uncertainty = new float[n];
         sliceUncertainty = new double[image.shape().size(axis)];
-        this.fusion = new SliceFusion(height, width, channelLabels);
+        this.fusion = new SliceFusion(height, width, channelLabels, options.background());
         boolean[] annotated = new boolean[sliceUncertainty.length];
         for (int s : ann.slices()) annotated[s] = true;
-        stack = new FusedStack(options.sliceKernel(), annotated.length, height, width, channelLabels, annotated, this::oneHot,
+        stack = new FusedStack(options.sliceKernel(), annotated.length, height, width, channelLabels, options.background(), annotated, this::oneHot,
             s -> hinted[s] ? hints.slice(axis, s).toArray() : null);
     }
 

@@ -14,16 +14,18 @@ final class SliceFusion {
     private final int height;
     private final int width;
     private final int[] channelLabels;
+    private final PropagationOptions.Background background;
     private final float[] maxU, sumU, maxD, sumD, acc;
     private final int[] argU, argD;
     private final int[] up, down;
     private final float[] uncertainty;
     private SoftLabels fusedMap;
 
-    SliceFusion(int height, int width, int[] channelLabels) {
+    SliceFusion(int height, int width, int[] channelLabels, PropagationOptions.Background background) {
         this.height = height;
         this.width = width;
         this.channelLabels = channelLabels;
+        this.background = background;
         int n = height * width;
         maxU = new float[n]; sumU = new float[n]; maxD = new float[n]; sumD = new float[n]; acc = new float[n];
         argU = new int[n]; argD = new int[n];
@@ -61,8 +63,8 @@ final class SliceFusion {
         boolean twoWay = u != null && d != null;
         if (twoWay) for (int c = 0; c < channels; c++) disagreement(u.channel(c), d.channel(c));
         for (int i = 0; i < up.length; i++) {
-            up[i] = FusedStack.label(maxU[i], argU[i], channelLabels);
-            down[i] = FusedStack.label(maxD[i], argD[i], channelLabels);
+            up[i] = FusedStack.label(maxU[i], sumU[i], argU[i], channelLabels, background);
+            down[i] = FusedStack.label(maxD[i], sumD[i], argD[i], channelLabels, background);
             float zu = 1 - maxU[i] + sumU[i], zd = 1 - maxD[i] + sumD[i];
             float unc;
             if (twoWay) unc = 0.5f * (acc[i] + Math.abs((1 - maxU[i]) / zu - (1 - maxD[i]) / zd));

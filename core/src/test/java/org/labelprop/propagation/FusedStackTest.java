@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.labelprop.field.Gaussian;
+import org.labelprop.propagation.PropagationOptions.Background;
 
 class FusedStackTest {
     static final int H = 24, W = 30, SLICES = 9;
@@ -33,7 +34,7 @@ class FusedStackTest {
     static Map<Integer, int[]> run(double sigma, int[] hintsOnSlice3) {
         boolean[] annotated = new boolean[SLICES];
         annotated[0] = annotated[6] = true;
-        FusedStack stack = new FusedStack(Gaussian.kernel(sigma), SLICES, H, W, CHANNEL_LABELS, annotated,
+        FusedStack stack = new FusedStack(Gaussian.kernel(sigma), SLICES, H, W, CHANNEL_LABELS, Background.ONE_MINUS_MAX, annotated,
             s -> soft(disk(12)), s -> s == 3 ? hintsOnSlice3 : null);
         Map<Integer, int[]> out = new TreeMap<>();
         stack.flush(0, out::put);
@@ -73,5 +74,17 @@ class FusedStackTest {
         expected[12 * W + 12] = 0;
         expected[2 * W + 2] = 3;
         assertThat(s3).isEqualTo(expected);
+    }
+
+    @Test
+    void backgroundRuleDecidesWhereTwoHalfLabelsMeet() {
+        int[] twoLabels = {3, 5};
+        // one pixel with 0.45 of label 3 and 0.40 of label 5: 1 - max = 0.55 wins, 1 - sum = 0.15 loses to label 3
+        assertThat(FusedStack.label(0.45f, 0.85f, 0, twoLabels, Background.ONE_MINUS_MAX)).isZero();
+        assertThat(FusedStack.label(0.45f, 0.85f, 0, twoLabels, Background.ONE_MINUS_SUM)).isEqualTo(3);
+        // ties go to the background under both rules
+        assertThat(FusedStack.label(0.5f, 0.5f, 0, twoLabels, Background.ONE_MINUS_MAX)).isZero();
+        assertThat(FusedStack.label(0.3f, 0.7f, 1, twoLabels, Background.ONE_MINUS_SUM)).isZero();
+        assertThat(FusedStack.label(0.51f, 0.51f, 1, twoLabels, Background.ONE_MINUS_MAX)).isEqualTo(5);
     }
 }

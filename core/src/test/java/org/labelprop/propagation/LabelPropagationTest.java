@@ -101,7 +101,7 @@ class LabelPropagationTest {
         fill(d, s, 0, 3, 9, 3, 9, 1);
         fill(d, s, 0, 12, 17, 12, 17, 2);
         fill(d, s, 8, 12, 17, 12, 17, 2);
-        PropagationResult r = run(blank(g), new LabelVolume(g, d), null, FakeRegistrar.identity(), new PropagationOptions(Fusion.DISTANCE, 0.5, PropagationOptions.WarpMode.SEQUENTIAL, false, 31, 1, 1));
+        PropagationResult r = run(blank(g), new LabelVolume(g, d), null, FakeRegistrar.identity(), new PropagationOptions(Fusion.DISTANCE, 0.5, PropagationOptions.WarpMode.SEQUENTIAL, false, 31, 1, 1, PropagationOptions.Background.ONE_MINUS_MAX));
         for (int z = 1; z <= 3; z++) assertThat(count(r.fused(), 1, z)).as("slice %d", z).isEqualTo(36);
         for (int z = 5; z <= 8; z++) assertThat(count(r.fused(), 1, z)).as("slice %d", z).isZero();
         for (int z = 0; z <= 8; z++) assertThat(count(r.fused(), 2, z)).isEqualTo(25);
