@@ -42,6 +42,9 @@ public enum NiftiDataType {
         return value == Math.rint(value) && value >= min && (this == INT64 ? value < 0x1p63 : value <= max);
     }
 
+    /** The type label maps are written with: uint8 when {@code maxLabel} fits, else uint16. */
+    public static NiftiDataType forLabels(int maxLabel) { return maxLabel > 255 ? UINT16 : UINT8; }
+
     /** The type with header code {@code code}; any other code is refused with a message that names the type. */
     public static NiftiDataType ofCode(int code, String where) throws NiftiFormatException {
         for (NiftiDataType t : values())
