@@ -37,15 +37,16 @@ public final class VolumeFiles {
     }
 
     /**
-     * The label map and its descriptions: a NRRD's segment fields, else the ITK-SNAP file beside the label map when
-     * there is one, else none (every label then has its default description).
+     * The label map and its descriptions: a segmentation's segment fields, else the ITK-SNAP file beside the label map
+     * when there is one, else none (every label then has its default description).
      */
     public static Segmentation readSegmentation(Path file) throws IOException {
         VolumeFormat format = VolumeFormat.detect(file);
-        if (format == VolumeFormat.NRRD || format == VolumeFormat.SEG_NRRD) return SegNrrd.read(file);
-        LabelVolume labels = readLabels(file);
+        Segmentation s = format == VolumeFormat.NRRD || format == VolumeFormat.SEG_NRRD ? SegNrrd.read(file)
+            : new Segmentation(readLabels(file), LabelDescriptions.empty());
         Path beside = ItkSnapLabels.besidePath(file);
-        return new Segmentation(labels, Files.isRegularFile(beside) ? ItkSnapLabels.read(beside) : LabelDescriptions.empty());
+        if (!s.descriptions().entries().isEmpty() || !Files.isRegularFile(beside)) return s;
+        return new Segmentation(s.labels(), ItkSnapLabels.read(beside));
     }
 
     /**

@@ -58,7 +58,7 @@ class FormatOracleTest {
             counts.merge(VolumeFormat.detect(file).cliName() + " from " + t[1].substring(0, 3) + (t[0].contains("teem") ? "+teem" : ""), 1, Integer::sum);
         }
         System.out.printf("format oracle, theirs -> ours: %s; affine within %.1e%n", counts, worst);
-        assertTrue(counts.values().stream().mapToInt(Integer::intValue).sum() >= 40, counts.toString());
+        assertTrue(counts.values().stream().mapToInt(Integer::intValue).sum() >= 32, counts.toString());
     }
 
     /** A file we wrote: its grid and stored values. */
@@ -68,6 +68,7 @@ class FormatOracleTest {
     void teemVtkAndItkReadWhatWeWrite() throws Exception {
         Random rnd = new Random(5);
         Map<String, Ours> ours = new HashMap<>();
+        List<String> manifest = new ArrayList<>();
         int n = 0;
         for (NiftiDataType type : NiftiDataType.values())
             for (String ext : new String[] {".nrrd", ".nhdr", ".mha", ".mhd"}) {
@@ -82,8 +83,11 @@ class FormatOracleTest {
                 if (ext.startsWith(".n")) Nrrd.write(dir.resolve(name), grid, type, order, compressed, Map.of(), i -> values[i]);
                 else MetaImage.write(dir.resolve(name), grid, type, order, compressed, i -> values[i]);
                 ours.put(name, new Ours(grid, values));
+                // ITK (plastimatch) holds neither int8 nor int64; it reads one file per type and format, alternating the kind
+                boolean itk = type != NiftiDataType.INT8 && type != NiftiDataType.INT64 && compressed == (type.ordinal() % 2 == 0);
+                manifest.add(name + (itk ? " itk" : " -"));
             }
-        Files.write(dir.resolve("ours.txt"), new ArrayList<>(ours.keySet()));
+        Files.write(dir.resolve("ours.txt"), manifest);
         Oracles.script(FormatOracleTest.class, "formats_oracle.py", dir, "read", dir.toString());
         Map<String, Integer> counts = new TreeMap<>();
         double worst = 0;
@@ -115,6 +119,6 @@ class FormatOracleTest {
             counts.merge((t[0].matches(".*\\.n(rrd|hdr)") ? "nrrd" : "mha") + " by " + t[1], 1, Integer::sum);
         }
         System.out.printf("format oracle, ours -> theirs: %s; ITK affine within %.1e%n", counts, worst);
-        assertTrue(counts.values().stream().mapToInt(Integer::intValue).sum() >= 60, counts.toString());
+        assertTrue(counts.values().stream().mapToInt(Integer::intValue).sum() >= 48, counts.toString());
     }
 }

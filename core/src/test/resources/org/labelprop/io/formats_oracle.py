@@ -6,16 +6,16 @@ vtkMetaImageReader/Writer (python3-vtk9), nibabel for NIfTI.
   formats_oracle.py make DIR    writes files of known content with the tools and DIR/made.txt, one line per file:
       file source nx ny nz affine(16, RAS+, row-major)   where DIR/source.f64 holds the values (float64, x fastest)
       - nibabel writes oblique, anisotropic NIfTI volumes (sform = qform); plastimatch (ITK) converts each to .nrrd
-        (gzip), .mha and .mhd; teem-unu re-saves the ITK NRRD as raw big-endian .nhdr and converts to int8 / int64;
+        (gzip) and to .mha or .mhd; teem-unu re-saves the ITK NRRD as raw big-endian .nhdr and converts to int8 / int64;
       - VTK writes axis-aligned .mha / .mhd (raw and zlib) of every type but int64 (its writer has none); their affine is
         LPS diag(spacing) + origin.
-  formats_oracle.py read DIR    reads every file named in DIR/ours.txt (one a line) with the tools and writes
+  formats_oracle.py read DIR    reads every file named in DIR/ours.txt ("name itk" or "name -", one a line; ITK reads
+      the first kind only, to bound the time: one plastimatch run costs half a second) with the tools and writes
       DIR/read.txt, one line per file and tool:
         file teem nx ny nz dir(9, LPS, one vector per axis) origin(3)   + file.teem.f64   (NRRD)
         file vtk nx ny nz spacing(3) origin(3)                          + file.vtk.f64    (MetaImage)
         file itk nx ny nz affine(16, RAS+)                              + file.itk.f64    (plastimatch -> NIfTI -> nibabel)
-      ITK is skipped for int8 and int64, which plastimatch cannot hold, and VTK for int64 (MET_LONG_LONG), which its
-      reader does not know.
+      VTK skips int64 (MET_LONG_LONG), which its reader does not know.
 """
 import os
 import re
@@ -71,7 +71,7 @@ def make(out):
         img.header.set_sform(a, 1)
         nib.save(img, os.path.join(out, source + '.nii'))
         np.asarray(data, '<f8').ravel(order='F').tofile(os.path.join(out, source + '.f64'))
-        for ext in ('.nrrd', '.mha', '.mhd'):
+        for ext in ('.nrrd', '.mha' if n % 2 else '.mhd'):
             jobs.append((source + '.nii', source + ext))
             lines.append(line(source + ext, source, *shape, *a.ravel()))
         lines.append(line(source + '_teem_big.nhdr', source, *shape, *a.ravel()))
@@ -151,13 +151,10 @@ def itk(out, name):
 
 def read(out):
     with open(os.path.join(out, 'ours.txt')) as f:
-        names = [l.strip() for l in f if l.strip()]
-    tasks = []
-    for name in names:
-        if name.endswith(('.nrrd', '.nhdr')):
-            tasks.append((teem, name))
-        if not re.search(r'int8|int64', name) or 'uint8' in name:
-            tasks.append((itk, name))
+        rows = [l.split() for l in f if l.strip()]
+    names = [r[0] for r in rows]
+    tasks = [(teem, name) for name in names if name.endswith(('.nrrd', '.nhdr'))]
+    tasks += [(itk, name) for name, flag in rows if flag == 'itk']
     with ThreadPoolExecutor(2) as pool:     # processes in parallel; VTK below in this thread
         lines = list(pool.map(lambda t: t[0](out, t[1]), tasks))
     lines += [vtk(out, name) for name in names if name.endswith(('.mha', '.mhd')) and 'int64' not in name]
