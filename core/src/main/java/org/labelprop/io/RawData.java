@@ -88,15 +88,13 @@ record RawData(Path file, long offset, int lineSkip, long skipAfterDecoding, Com
 
     /** The volume on {@code grid}, one stored value per voxel. */
     Volume readVolume(Grid grid) throws IOException {
-        VoxelReader.requireHeap(grid.shape(), Float.BYTES, where);
-        try (InputStream in = open()) {
+        try (InputStream in = open()) {                  // open() checks the sizes first, the reader then the heap
             return VoxelReader.volume(in, layout(), grid);
         }
     }
 
     /** The label map on {@code grid}: whole numbers 0..65535, else the voxel is named. */
     LabelVolume readLabels(Grid grid) throws IOException {
-        VoxelReader.requireHeap(grid.shape(), Integer.BYTES, where);
         try (InputStream in = open()) {
             return VoxelReader.labels(in, layout(), grid);
         }
