@@ -1,9 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.labelprop.io;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * Reads the lines of a text header (NRRD, MetaImage) from the start of a file, byte by byte so that the stream stops
@@ -40,11 +45,26 @@ final class HeaderLines {
             if (position > MAX_BYTES)
                 throw new VolumeFormatException(where + ": the text header runs past " + MAX_BYTES + " bytes; expected it to end"
                     + " (a blank line in NRRD, the ElementDataFile line in MetaImage)");
-            if (n == line.length) line = java.util.Arrays.copyOf(line, 2 * n);
+            if (n == line.length) line = Arrays.copyOf(line, 2 * n);
             line[n++] = (byte) c;
         }
         if (n > 0 && line[n - 1] == '\r') n--;
         return new String(line, 0, n, StandardCharsets.UTF_8);
+    }
+
+    /** Parses a header from the start of a stream. */
+    @FunctionalInterface
+    interface Parser<T> {
+        T parse(InputStream in, String where) throws IOException;
+    }
+
+    /** Opens {@code file} and parses its text header; a missing file is named as a {@code kind} file. */
+    static <T> T parse(Path file, String kind, Parser<T> parser) throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            return parser.parse(in, file.toString());
+        } catch (NoSuchFileException e) {
+            throw new NoSuchFileException(file.toString(), null, kind + " file not found");
+        }
     }
 
     /** Bytes read so far: where the data starts once the header's last line has been read. */

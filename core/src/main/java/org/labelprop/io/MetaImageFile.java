@@ -1,13 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.labelprop.io;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.labelprop.volume.Grid;
 import org.labelprop.volume.Shape3;
@@ -20,12 +16,7 @@ import org.labelprop.volume.Shape3;
 record MetaImageFile(MetaImageHeader header, Grid grid, RawData data) {
     static MetaImageFile open(Path file) throws IOException {
         String where = file.toString();
-        MetaImageHeader h;
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            h = MetaImageHeader.read(in, where);
-        } catch (NoSuchFileException e) {
-            throw new NoSuchFileException(file.toString(), null, "MetaImage file not found");
-        }
+        MetaImageHeader h = HeaderLines.parse(file, "MetaImage", MetaImageHeader::read);
         String objectType = h.get("ObjectType");
         if (objectType != null && !objectType.equalsIgnoreCase("Image"))
             throw new VolumeFormatException(where + ": ObjectType is " + HeaderValues.shown(objectType) + ", expected Image");

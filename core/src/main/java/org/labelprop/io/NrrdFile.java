@@ -1,12 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.labelprop.io;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,12 +24,7 @@ record NrrdFile(NrrdHeader header, Grid grid, int components, int componentAxis,
 
     static NrrdFile open(Path file) throws IOException {
         String where = file.toString();
-        NrrdHeader h;
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            h = NrrdHeader.read(in, where);
-        } catch (NoSuchFileException e) {
-            throw new NoSuchFileException(file.toString(), null, "NRRD file not found");
-        }
+        NrrdHeader h = HeaderLines.parse(file, "NRRD", NrrdHeader::read);
         NiftiDataType type = NrrdTypes.parse(h.require("type", where), where);
         int dim = (int) HeaderValues.integer(h.require("dimension", where), 1, 16, "dimension", where);
         long[] sizes = HeaderValues.integers(h.require("sizes", where), dim, 1, Integer.MAX_VALUE, "sizes", where);

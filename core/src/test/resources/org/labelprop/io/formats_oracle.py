@@ -9,13 +9,12 @@ vtkMetaImageReader/Writer (python3-vtk9), nibabel for NIfTI.
         (gzip) and to .mha or .mhd; teem-unu re-saves the ITK NRRD as raw big-endian .nhdr and converts to int8 / int64;
       - VTK writes axis-aligned .mha / .mhd (raw and zlib) of every type but int64 (its writer has none); their affine is
         LPS diag(spacing) + origin.
-  formats_oracle.py read DIR    reads every file named in DIR/ours.txt ("name itk" or "name -", one a line; ITK reads
-      the first kind only, to bound the time: one plastimatch run costs half a second) with the tools and writes
+  formats_oracle.py read DIR    reads every file named in DIR/ours.txt ("name tool,tool", one a line, tools among teem,
+      vtk and itk; one plastimatch run costs half a second, so ITK reads a sample) with the tools and writes
       DIR/read.txt, one line per file and tool:
         file teem nx ny nz dir(9, LPS, one vector per axis) origin(3)   + file.teem.f64   (NRRD)
         file vtk nx ny nz spacing(3) origin(3)                          + file.vtk.f64    (MetaImage)
         file itk nx ny nz affine(16, RAS+)                              + file.itk.f64    (plastimatch -> NIfTI -> nibabel)
-      VTK skips int64 (MET_LONG_LONG), which its reader does not know.
 """
 import os
 import re
@@ -151,13 +150,11 @@ def itk(out, name):
 
 def read(out):
     with open(os.path.join(out, 'ours.txt')) as f:
-        rows = [l.split() for l in f if l.strip()]
-    names = [r[0] for r in rows]
-    tasks = [(teem, name) for name in names if name.endswith(('.nrrd', '.nhdr'))]
-    tasks += [(itk, name) for name, flag in rows if flag == 'itk']
+        rows = [(l.split()[0], l.split()[1].split(',')) for l in f if l.strip()]
+    tasks = [({'teem': teem, 'itk': itk}[tool], name) for name, tools in rows for tool in tools if tool != 'vtk']
     with ThreadPoolExecutor(2) as pool:     # processes in parallel; VTK below in this thread
         lines = list(pool.map(lambda t: t[0](out, t[1]), tasks))
-    lines += [vtk(out, name) for name in names if name.endswith(('.mha', '.mhd')) and 'int64' not in name]
+    lines += [vtk(out, name) for name, tools in rows if 'vtk' in tools]
     with open(os.path.join(out, 'read.txt'), 'w') as f:
         f.write('\n'.join(lines) + '\n')
 
