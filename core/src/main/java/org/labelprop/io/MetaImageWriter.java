@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.function.IntToDoubleFunction;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
+import org.labelprop.volume.Affine;
 import org.labelprop.volume.Grid;
 import org.labelprop.volume.Shape3;
 
@@ -87,7 +88,7 @@ final class MetaImageWriter {
         h.append("Offset = ").append(HeaderValues.format(o[0])).append(' ').append(HeaderValues.format(o[1])).append(' ')
             .append(HeaderValues.format(o[2])).append('\n');
         h.append("CenterOfRotation = 0 0 0\n");
-        h.append("AnatomicalOrientation = ").append(itkOrientation(grid.axisCodes())).append('\n');
+        h.append("AnatomicalOrientation = ").append(itkOrientation(grid.affine())).append('\n');
         h.append("ElementSpacing = ").append(spacing).append('\n');
         Shape3 s = grid.shape();
         h.append("DimSize = ").append(s.nx()).append(' ').append(s.ny()).append(' ').append(s.nz()).append('\n');
@@ -96,10 +97,28 @@ final class MetaImageWriter {
         return h.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** ITK names each axis by the side it comes from (identity in LPS is "RAI"); axis codes name where it points to. */
-    static String itkOrientation(String axisCodes) {
-        StringBuilder sb = new StringBuilder();
-        for (char c : axisCodes.toCharArray()) sb.append("RLAPSI".charAt("LRPAIS".indexOf(c)));
-        return sb.toString();
+    /**
+     * The orientation code ITK writes (its SpatialOrientationAdapter): each array axis named by the side it comes from
+     * ("RAI" for the identity in LPS), axes matched to world axes greedily by the largest remaining direction cosine,
+     * so every code is a permutation even for strongly oblique grids (later entries win ties, as in ITK).
+     */
+    static String itkOrientation(Affine ras) {
+        double[][] lps = new double[3][];
+        for (int axis = 0; axis < 3; axis++) lps[axis] = WorldSpace.LPS.axis(ras, axis);
+        char[] code = new char[3];
+        boolean[] worldUsed = new boolean[3], axisUsed = new boolean[3];
+        for (int step = 0; step < 3; step++) {
+            int bestWorld = -1, bestAxis = -1;
+            for (int world = 0; world < 3; world++)
+                for (int axis = 0; axis < 3; axis++)
+                    if (!worldUsed[world] && !axisUsed[axis]
+                        && (bestWorld < 0 || Math.abs(lps[axis][world]) >= Math.abs(lps[bestAxis][bestWorld]))) {
+                        bestWorld = world;
+                        bestAxis = axis;
+                    }
+            worldUsed[bestWorld] = axisUsed[bestAxis] = true;
+            code[bestAxis] = (lps[bestAxis][bestWorld] > 0 ? "RAI" : "LPS").charAt(bestWorld);
+        }
+        return new String(code);
     }
 }
