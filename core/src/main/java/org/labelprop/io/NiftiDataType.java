@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.labelprop.io;
 
-/** The NIfTI voxel types this tool reads and writes, with their header codes and sizes in bytes. */
+/**
+ * The voxel types this tool reads and writes, with their NIfTI header codes and sizes in bytes; the NRRD and MetaImage
+ * readers and writers use the same set.
+ */
 public enum NiftiDataType {
     UINT8(2, 1, 0, 255),
     INT16(4, 2, Short.MIN_VALUE, Short.MAX_VALUE),

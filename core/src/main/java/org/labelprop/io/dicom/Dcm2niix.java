@@ -50,8 +50,9 @@ public final class Dcm2niix {
     static void convert(Path input, Path output, Path log, Duration timeout) throws IOException {
         Path program = locate().orElseThrow(() -> new Dcm2niixNotFoundException("DICOM input needs dcm2niix, which is not installed: "
             + INSTALL_HINT));
-        List<String> command = List.of(program.toString(), "-b", "y", "-z", "n", "-f", "s%s", "-d", "9", "-o", output.toString(),
-            input.toString());
+        // absolute paths: a folder named like an option ("-h") must stay a folder
+        List<String> command = List.of(program.toString(), "-b", "y", "-z", "n", "-f", "s%s", "-d", "9", "-o",
+            output.toAbsolutePath().toString(), input.toAbsolutePath().toString());
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         boolean finished;
         try {
