@@ -7,7 +7,8 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.util.concurrent.CancellationException;
 import org.labelprop.UserInputException;
-import org.labelprop.io.NiftiFormatException;
+import org.labelprop.io.VolumeFormatException;
+import org.labelprop.io.dicom.DicomConversionException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -43,7 +44,7 @@ final class UserErrors implements IExecutionExceptionHandler {
     }
 
     static boolean isUserError(Throwable t) {
-        return t instanceof NiftiFormatException || t instanceof UserInputException
+        return t instanceof VolumeFormatException || t instanceof DicomConversionException || t instanceof UserInputException
             || t instanceof FileSystemException || t instanceof FileNotFoundException
             || t instanceof org.labelprop.nn.checkpoint.CheckpointFormatException;
     }

@@ -65,7 +65,8 @@ public final class AtomicFiles {
         write(target, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
-    private static OutputStream fastGzip(OutputStream out) throws IOException {
+    /** A gzip stream at the fastest level (as nibabel); closing it closes {@code out}. */
+    static GZIPOutputStream fastGzip(OutputStream out) throws IOException {
         return new GZIPOutputStream(out, BUFFER) {
             { def.setLevel(Deflater.BEST_SPEED); }
         };

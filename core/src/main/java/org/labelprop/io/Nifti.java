@@ -58,7 +58,7 @@ public final class Nifti {
     public static void writeLabels(Path file, LabelVolume v) throws IOException {
         int[] data = v.array();
         int max = v.maxLabel();
-        NiftiHeader h = header(v.grid()).withDataType(max > 255 ? NiftiDataType.UINT16 : NiftiDataType.UINT8)
+        NiftiHeader h = header(v.grid()).withDataType(NiftiDataType.forLabels(max))
             .withCalibrationAndIntent(0, max, NiftiHeader.INTENT_LABEL, "labels");
         NiftiWriter.write(file, h, i -> data[i]);
     }

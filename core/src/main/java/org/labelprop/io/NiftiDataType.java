@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.labelprop.io;
 
-/** The NIfTI voxel types this tool reads and writes, with their header codes and sizes in bytes. */
+/**
+ * The voxel types this tool reads and writes, with their NIfTI header codes and sizes in bytes; the NRRD and MetaImage
+ * readers and writers use the same set.
+ */
 public enum NiftiDataType {
     UINT8(2, 1, 0, 255),
     INT16(4, 2, Short.MIN_VALUE, Short.MAX_VALUE),
@@ -41,6 +44,9 @@ public enum NiftiDataType {
         // long's max is 2^63, which double cannot exceed by rounding inside the range check: use a strict bound there
         return value == Math.rint(value) && value >= min && (this == INT64 ? value < 0x1p63 : value <= max);
     }
+
+    /** The type label maps are written with: uint8 when {@code maxLabel} fits, else uint16. */
+    public static NiftiDataType forLabels(int maxLabel) { return maxLabel > 255 ? UINT16 : UINT8; }
 
     /** The type with header code {@code code}; any other code is refused with a message that names the type. */
     public static NiftiDataType ofCode(int code, String where) throws NiftiFormatException {

@@ -16,12 +16,14 @@ final class VoxelCodec {
 
     /** Receives decoded stored values {@code values[0..count)} for voxels {@code first .. first+count-1}. */
     interface Sink {
-        void accept(double[] values, int count, int first) throws NiftiFormatException;
+        void accept(double[] values, int count, int first) throws VolumeFormatException;
     }
 
     private VoxelCodec() {}
 
-    static void read(InputStream in, NiftiDataType t, ByteOrder order, int voxels, String where, Sink sink) throws IOException {
+    /** Reads {@code voxels} stored values; a short or damaged stream is refused with an exception made by {@code errors}. */
+    static void read(InputStream in, NiftiDataType t, ByteOrder order, int voxels, String where, FormatErrors errors, Sink sink)
+            throws IOException {
         int size = t.bytes(), per = CHUNK_BYTES / size;
         byte[] buf = new byte[per * size];
         ByteBuffer bb = ByteBuffer.wrap(buf).order(order);
@@ -33,10 +35,10 @@ final class VoxelCodec {
             try {
                 got = in.readNBytes(buf, 0, want);
             } catch (EOFException | ZipException e) {
-                throw new NiftiFormatException(where + ": file ends after at most " + done + " of " + total
-                    + " data bytes (damaged or truncated gzip stream: " + e.getMessage() + ")", e);
+                throw errors.error(where + ": file ends after at most " + done + " of " + total
+                    + " data bytes (damaged or truncated compressed stream: " + e.getMessage() + ")", e);
             }
-            if (got < want) throw new NiftiFormatException(where + ": file ends after " + (done + got) + " of " + total + " data bytes");
+            if (got < want) throw errors.error(where + ": file ends after " + (done + got) + " of " + total + " data bytes");
             decode(bb, t, count, values);
             sink.accept(values, count, first);
         }
