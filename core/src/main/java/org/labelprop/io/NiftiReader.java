@@ -8,7 +8,10 @@ import org.labelprop.volume.LabelVolume;
 import org.labelprop.volume.Shape3;
 import org.labelprop.volume.Volume;
 
-/** Decodes a NIfTI file straight into the destination array, 64 KiB at a time; scl_slope/scl_inter applied. */
+/**
+ * Decodes a NIfTI file straight into the destination array, 64 KiB at a time; scl_slope/scl_inter applied; a gzip file's
+ * CRC-32/size trailer is verified after the voxels.
+ */
 final class NiftiReader {
     private NiftiReader() {}
 
@@ -20,6 +23,7 @@ final class NiftiReader {
             VoxelCodec.read(in.data(), p.type, in.header.byteOrder(), out.length, p.where, (v, count, first) -> {
                 for (int i = 0; i < count; i++) out[first + i] = (float) (v[i] * slope + inter);
             });
+            in.verifyEnd();
             return new Volume(p.grid, out);
         }
     }
@@ -42,6 +46,7 @@ final class NiftiReader {
                     out[first + i] = (int) x;
                 }
             });
+            in.verifyEnd();
             return new LabelVolume(p.grid, out);
         }
     }
