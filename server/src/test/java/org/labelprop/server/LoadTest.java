@@ -67,11 +67,11 @@ class LoadTest {
                     try {
                         go.await();
                         HttpResponse<String> r = timed(latencies, "create", http, HttpRequest.newBuilder(URI.create(base + "/api/sessions"))
-                            .POST(HttpRequest.BodyPublishers.ofString("{}")));
+                            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")));
                         String id = Api.JSON.readTree(r.body()).get("id").asText();
                         check(r, 201, errors, errorSamples);
                         check(timed(latencies, "upload 10 MB", http, HttpRequest.newBuilder(URI.create(base + "/api/sessions/" + id + "/image"))
-                            .PUT(HttpRequest.BodyPublishers.ofByteArray(body))), 200, errors, errorSamples);
+                            .header("Content-Type", "application/octet-stream").PUT(HttpRequest.BodyPublishers.ofByteArray(body))), 200, errors, errorSamples);
                         for (int i = 0; i < polls; i++)
                             check(timed(latencies, "poll status", http, HttpRequest.newBuilder(URI.create(base + "/api/sessions/" + id)).GET()),
                                 200, errors, errorSamples);

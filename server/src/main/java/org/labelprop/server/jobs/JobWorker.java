@@ -8,9 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import org.labelprop.progress.ProgressListener;
+import org.labelprop.server.limits.MemoryBudget;
+import org.labelprop.server.limits.VolumeTooLargeException;
 import org.labelprop.server.store.Datastore;
 import org.labelprop.server.store.InputSnapshot;
 import org.labelprop.server.store.PathNames;
+import org.labelprop.server.store.StorageErrors;
 import org.labelprop.server.store.UnknownResourceException;
 import org.labelprop.server.store.VolumeKind;
 import org.slf4j.Logger;
@@ -60,7 +63,11 @@ final class JobWorker implements Runnable {
                 manager.progress(job, total > 0 ? (double) done / total : 0, stage);
                 ProgressListener.checkCancelled();
             };
-            JobOutcome out = runner.run(in, r.params(), progress);
+            JobOutcome out;
+            try (MemoryBudget.Reservation reserved = manager.memory().reserve(r.type(), files,
+                () -> manager.progress(job, 0, "waiting for memory (uploads or other jobs hold it)"))) {
+                out = runner.run(in, r.params(), progress);
+            }
             ProgressListener.checkCancelled();
             List<String> names = new ArrayList<>();
             for (Path f : out.files()) names.add(f.getFileName().toString());
@@ -79,9 +86,12 @@ final class JobWorker implements Runnable {
                 manager.finish(job, JobState.CANCELLED, "cancelled", List.of());
             } else {
                 // bad input (IllegalArgumentException) and unusable files (IOException) are the client's news, not a server fault
-                if (e instanceof IllegalArgumentException || e instanceof java.io.IOException) LOG.info("job {} failed: {}", r.id(), e.getMessage());
+                if (e instanceof IllegalArgumentException || e instanceof java.io.IOException || e instanceof VolumeTooLargeException)
+                    LOG.info("job {} failed: {}", r.id(), e.getMessage());
                 else LOG.warn("job {} failed", r.id(), e);
-                String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                String why = StorageErrors.isFull(e) ? "the server's disk is full (or its file size limit is reached)"
+                    : e instanceof OutOfMemoryError ? "the server ran out of memory for this job"
+                    : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 manager.finish(job, JobState.FAILED, PathNames.hide(PathNames.name(why, inputNames), store.root()), List.of());
             }
         }
