@@ -31,8 +31,18 @@ public final class RawHttp {
         long t0 = System.nanoTime();
         try (Socket s = connect(port)) {
             s.getOutputStream().write(head(port, method, path, body == null ? -1 : body.length, headers));
-            if (body != null) s.getOutputStream().write(body);
-            s.getOutputStream().flush();
+            try {
+                if (body != null) s.getOutputStream().write(body);
+                s.getOutputStream().flush();
+            } catch (IOException e) {
+                // the server answered (e.g. 413, 507) and closed before taking the whole body: its answer is what counts
+                try {
+                    return read(s.getInputStream(), t0);
+                } catch (IOException unread) {
+                    e.addSuppressed(unread);
+                    throw e;
+                }
+            }
             return read(s.getInputStream(), t0);
         }
     }
