@@ -150,6 +150,7 @@ public final class LabelPropServer implements AutoCloseable {
             c.setHost(config.host());
             c.setPort(config.port());
             c.setIdleTimeout(config.idleTimeout().toMillis()); // a stalled upload or silent client is cut off after this
+            c.setAcceptQueueSize(1024); // a burst of connections waits in the kernel instead of being dropped (1 s SYN retries)
             return c;
         });
         // Jetty's own answers (malformed requests, errors escaping the application) are JSON too, never HTML pages
