@@ -77,6 +77,18 @@ class RequestPolicyTest extends ServerFixture {
     }
 
     @Test
+    void aPreflightNeedsNoTokenButTheRequestDoes() throws Exception {
+        start(config().withToken("secret").withAllowedOrigins(List.of("https://ui.example.org")));
+        RawHttp.Response pre = RawHttp.send(server.port(), "OPTIONS", "/api/sessions", null, "Origin: https://ui.example.org",
+            "Access-Control-Request-Method: GET", "Access-Control-Request-Headers: authorization");
+        assertThat(pre.status()).isEqualTo(204);
+        RawHttp.Response without = get("/api/sessions", "Origin: https://ui.example.org");
+        assertThat(without.status()).isEqualTo(401);
+        assertThat(without.header("Access-Control-Allow-Origin")).as("so the remote page can read the 401").isEqualTo("https://ui.example.org");
+        assertThat(get("/api/sessions", "Origin: https://ui.example.org", "Authorization: Bearer secret").status()).isEqualTo(200);
+    }
+
+    @Test
     void everyAnswerCarriesTheSecurityHeadersAndNoneIsHtml() throws Exception {
         start();
         List<RawHttp.Response> answers = List.of(get("/"), get("/api/health"), get("/nope"), get("/api/sessions/zz"),

@@ -50,7 +50,12 @@ public final class RequestPolicy implements Handler {
         }
         Authority bound = Authority.parse(config.host(), 0);
         if (bound != null) hosts.add(bound.host());
-        for (String o : config.allowedOrigins()) origins.add(Cors.normalise(o));
+        for (String o : config.allowedOrigins()) {
+            String n = Cors.normalise(o);
+            if (Cors.authority(n) == null)
+                throw new IllegalArgumentException("--allow-origin '" + o + "' is not a web origin such as https://ui.example.org");
+            origins.add(n);
+        }
     }
 
     /**
