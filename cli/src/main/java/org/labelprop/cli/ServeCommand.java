@@ -77,6 +77,9 @@ final class ServeCommand implements Callable<Integer> {
             out.printf("labelprop server %s listening on http://%s:%d/ (data in %s%s)%n", LabelPropServer.version(), shown,
                 server.port(), cfg.dataDir(), cfg.token() != null ? ", token required" : "");
             out.println("open http://" + shown + ":" + server.port() + "/ in a browser; Ctrl-C stops the server");
+            if (cfg.allowedHosts().isEmpty() && !host.matches("127\\.0\\.0\\.1|localhost|::1"))
+                out.println("other machines must reach it by IP address (or as " + shown + "); add --allowed-host NAME to allow a host"
+                    + " name (other names get HTTP 421: DNS-rebinding protection)");
             out.flush();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> { server.stop(); stopped.countDown(); }, "labelprop-shutdown"));
             stopped.await();

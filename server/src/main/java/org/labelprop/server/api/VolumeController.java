@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 import org.labelprop.io.NiftiFormatException;
 import org.labelprop.server.limits.MemoryBudget;
 import org.labelprop.server.limits.VolumeAdmission;
@@ -28,6 +29,8 @@ public final class VolumeController {
     static final Duration MEMORY_WAIT = Duration.ofSeconds(10);
     private final VolumeInspector inspector;
     private final VolumeAdmission admission;
+    /** Decoding is CPU-bound: more at once than there are cores only slows every request down. */
+    private final Semaphore decoding = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
 
     public VolumeController(Datastore store, UploadReceiver receiver, VolumeInspector inspector, VolumeAdmission admission) {
         this.store = store;
@@ -55,7 +58,12 @@ public final class VolumeController {
             long voxels = voxels(file, kind);
             try (MemoryBudget.Reservation r = admission.reserve(voxels, 1, "the " + kind.uploadName() + " (" + voxels + " voxels)",
                 MEMORY_WAIT)) {
-                v = inspector.inspect(file, kind);
+                decoding.acquire();
+                try {
+                    v = inspector.inspect(file, kind);
+                } finally {
+                    decoding.release();
+                }
             }
             store.storeVolume(id, kind, file.path(), v, current -> check(current, kind, v));
             ctx.json(v);

@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 record Authority(String host, int port) {
     private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9a-f:.]*:[0-9a-f:.]*(%[0-9a-z._~-]+)?");
+    private static final Pattern NAME = Pattern.compile("[0-9a-z._~%:-]+");
+    private static final Pattern PORT = Pattern.compile("\\d{1,5}");
 
     /** Parses {@code name}, {@code name:port}, {@code [v6]} or {@code [v6]:port}; null when malformed. */
     static Authority parse(String text, int defaultPort) {
@@ -35,10 +37,10 @@ record Authority(String host, int port) {
             if (host.indexOf(':') >= 0) return null;
         }
         if (host.endsWith(".")) host = host.substring(0, host.length() - 1);
-        if (host.isEmpty() || !host.matches("[0-9a-z._~%:-]+")) return null;
+        if (host.isEmpty() || !NAME.matcher(host).matches()) return null;
         int p = defaultPort;
         if (port != null) {
-            if (!port.matches("\\d{1,5}")) return null;
+            if (!PORT.matcher(port).matches()) return null;
             p = Integer.parseInt(port);
             if (p > 65535) return null;
         }
