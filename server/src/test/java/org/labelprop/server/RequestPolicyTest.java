@@ -102,6 +102,12 @@ class RequestPolicyTest extends ServerFixture {
                 assertThat(r.body()).as(r.status() + "").startsWith("{\"error\":").doesNotContain("<html", "Exception");
             }
         }
+        try (java.net.Socket raw = RawHttp.connect(server.port())) { // not HTTP at all: Jetty answers before any handler
+            raw.getOutputStream().write("HELLO THERE\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            RawHttp.Response r = RawHttp.read(raw.getInputStream(), System.nanoTime());
+            assertThat(r.status()).isIn(400, 505);
+            assertThat(r.body()).startsWith("{\"error\":").doesNotContain("<html", "internal error");
+        }
         assertThat(answers.get(0).body()).contains("<!doctype html>");
         assertThat(answers.get(1).header("Cache-Control")).isEqualTo("no-store");
     }

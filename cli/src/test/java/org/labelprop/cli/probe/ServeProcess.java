@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * A real {@code labelprop serve} in its own JVM (the test class path, main class {@code org.labelprop.cli.Main}), on a
  * free loopback port, with its output in {@code <dataDir>/../serve-N.log}. Linux only: RSS, threads and file descriptors
  * are read from {@code /proc/<pid>}. {@code -XX:+ExitOnOutOfMemoryError} makes any OutOfMemoryError end the process,
- * so "still alive" proves there was none.
+ * so "still alive" proves there was none. Logging is the server's own configuration (logback.xml), not the tests'.
  */
 final class ServeProcess implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("listening on http://[^:]+:(\\d+)/");
@@ -56,7 +56,7 @@ final class ServeProcess implements AutoCloseable {
         List<String> cmd = new ArrayList<>();
         if (fileSizeKb > 0) cmd.addAll(List.of("bash", "-c", "ulimit -f " + fileSizeKb + " && exec \"$0\" \"$@\""));
         cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap,
-            "-XX:+ExitOnOutOfMemoryError", "-cp", classPath(), "org.labelprop.cli.Main", "serve", "--port", "0",
+            "-XX:+ExitOnOutOfMemoryError", "-Dlogback.configurationFile=logback.xml", "-cp", classPath(), "org.labelprop.cli.Main", "serve", "--port", "0",
             "--data-dir", dataDir.toString()));
         cmd.addAll(List.of(args));
         Path log = dataDir.toAbsolutePath().getParent().resolve("serve-" + (++started) + ".log");

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.labelprop.server.api;
 
-import io.javalin.http.sse.SseClient;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 
@@ -12,9 +11,10 @@ import java.util.concurrent.Executor;
  * instead of being waited for.
  */
 final class EventStream {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EventStream.class);
     /** Events that may wait for one client; status events come at most 10 a second. */
     static final int CAPACITY = 64;
-    private final SseClient client;
+    private final EventSink client;
     private final Executor sender;
     private final Runnable onEnd;
     private final ArrayDeque<Item> queue = new ArrayDeque<>();
@@ -25,7 +25,7 @@ final class EventStream {
     record Item(String name, String data, boolean last) { }
 
     /** @param onEnd runs once when the stream ends (finished, dropped or closed by the client) */
-    EventStream(SseClient client, Executor sender, Runnable onEnd) {
+    EventStream(EventSink client, Executor sender, Runnable onEnd) {
         this.client = client;
         this.sender = sender;
         this.onEnd = onEnd;
@@ -38,6 +38,7 @@ final class EventStream {
             if (queue.size() >= CAPACITY) {
                 queue.clear();
                 ended = true; // dropped: the client does not read
+                LOG.info("event stream dropped: its client left {} events unread", CAPACITY);
             } else {
                 queue.addLast(item);
             }
@@ -70,10 +71,10 @@ final class EventStream {
 
     /** Writes one item (may block on a slow client: only this sender thread waits); false when the stream is over. */
     private boolean write(Item item) {
-        if (client.terminated()) return false;
-        if (item.name() == null) client.sendComment(item.data());
-        else client.sendEvent(item.name(), item.data(), null);
-        return !item.last() && !client.terminated();
+        if (client.closed()) return false;
+        if (item.name() == null) client.comment(item.data());
+        else client.event(item.name(), item.data());
+        return !item.last() && !client.closed();
     }
 
     private void finish() {

@@ -84,7 +84,7 @@ public final class JobEvents implements AutoCloseable {
             if (b != null) b.cancel(false);
             openStreams.decrementAndGet();
         };
-        EventStream stream = new EventStream(client, sender, cleanup);
+        EventStream stream = new EventStream(EventSink.of(client), sender, cleanup);
         client.onClose(cleanup);
         unsubscribe.set(jobs.subscribe(id, s -> {
             if (!stream.offer(status(s))) throw new IllegalStateException("event stream ended"); // JobManager drops this listener

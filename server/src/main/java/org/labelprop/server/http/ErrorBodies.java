@@ -12,12 +12,12 @@ final class ErrorBodies {
     private ErrorBodies() { }
 
     /**
-     * {@code {"error": "..."}} for a status Jetty produced: for 5xx an error id (the cause goes to the log), otherwise
-     * the status and Jetty's description (e.g. "400 Bad Request: Ambiguous URI path separator").
+     * {@code {"error": "..."}} for a status Jetty produced: for 500 an error id, the cause going to the log; otherwise the status and Jetty's description (e.g. "400 Bad Request: Ambiguous URI path separator",
+     * "505 HTTP Version Not Supported").
      */
     static String body(int status, String message, Throwable cause, String where) {
         String text;
-        if (status >= 500) {
+        if (status == 500) {
             text = InternalErrors.report(where, cause);
         } else {
             String reason = HttpStatus.getMessage(status);

@@ -3,12 +3,9 @@ package org.labelprop.server.http;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.eclipse.jetty.http.HttpFields;
-import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -30,11 +27,5 @@ public final class JsonErrorHandler extends ErrorHandler {
 
     @Override protected void writeErrorJson(Request request, PrintWriter writer, int code, String message, Throwable cause) {
         writer.write(ErrorBodies.body(code, message, cause, request.getMethod() + " " + request.getHttpURI().getPath()));
-    }
-
-    @Override public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-        SecurityHeaders.apply(null, fields::put);
-        fields.put(HttpHeader.CONTENT_TYPE, "application/json");
-        return ByteBuffer.wrap(ErrorBodies.body(status, reason, null, "bad request").getBytes(StandardCharsets.UTF_8));
     }
 }
