@@ -3,6 +3,9 @@ package org.labelprop.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.labelprop.server.LabelPropServer;
@@ -43,11 +46,30 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-upload", defaultValue = "2G", description = "Largest accepted upload, e.g. 512M, 2G. Default: ${DEFAULT-VALUE}.")
     String maxUpload;
 
+    @Option(names = "--max-voxels", description = "Largest volume (voxels) an upload or job may decode; larger get HTTP 413. "
+        + "Default: ${DEFAULT-VALUE} (e.g. 1024x1024x256).", defaultValue = "268435456")
+    long maxVoxels;
+
+    @Option(names = "--allowed-host", paramLabel = "NAME", description = "A host name the server may be reached by, besides "
+        + "localhost, IP addresses and --host (e.g. behind a reverse proxy). Other names in the Host header get HTTP 421 "
+        + "(DNS rebinding). Repeatable.")
+    List<String> allowedHosts = new ArrayList<>();
+
+    @Option(names = "--allow-origin", paramLabel = "ORIGIN", description = "Web origin of a remote UI allowed to call the API "
+        + "(CORS), e.g. https://ui.example.org. Requests from other sites get HTTP 403. Repeatable.")
+    List<String> allowedOrigins = new ArrayList<>();
+
+    @Option(names = "--idle-timeout", defaultValue = "30", paramLabel = "SECONDS", description = "Seconds a connection may stay "
+        + "silent (e.g. a stalled upload) before it is closed. Default: ${DEFAULT-VALUE}.")
+    int idleTimeoutSeconds;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         ServerConfig cfg = ServerConfig.defaults().withHost(host).withPort(port).withToken(token).withWorkers(workers)
-            .withQueueCapacity(queue).withMaxUploadBytes(ServerConfig.parseSize(maxUpload)).withEnvironmentToken();
+            .withQueueCapacity(queue).withMaxUploadBytes(ServerConfig.parseSize(maxUpload)).withMaxVoxels(maxVoxels)
+            .withAllowedHosts(allowedHosts).withAllowedOrigins(allowedOrigins)
+            .withIdleTimeout(Duration.ofSeconds(idleTimeoutSeconds)).withEnvironmentToken();
         if (dataDir != null) cfg = cfg.withDataDir(dataDir);
         CountDownLatch stopped = new CountDownLatch(1);
         try (LabelPropServer server = LabelPropServer.start(cfg)) {
@@ -55,6 +77,9 @@ final class ServeCommand implements Callable<Integer> {
             out.printf("labelprop server %s listening on http://%s:%d/ (data in %s%s)%n", LabelPropServer.version(), shown,
                 server.port(), cfg.dataDir(), cfg.token() != null ? ", token required" : "");
             out.println("open http://" + shown + ":" + server.port() + "/ in a browser; Ctrl-C stops the server");
+            if (cfg.allowedHosts().isEmpty() && !host.matches("127\\.0\\.0\\.1|localhost|::1"))
+                out.println("other machines must reach it by IP address (or as " + shown + "); add --allowed-host NAME to allow a host"
+                    + " name (other names get HTTP 421: DNS-rebinding protection)");
             out.flush();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> { server.stop(); stopped.countDown(); }, "labelprop-shutdown"));
             stopped.await();

@@ -21,6 +21,8 @@ import java.util.zip.GZIPInputStream;
 final class NiftiInput implements Closeable {
     /** Deflate never expands more than about 1032:1; a larger claim means the header lies about the data size. */
     static final long MAX_GZIP_RATIO = 1100;
+    /** Decompressed bytes allowed after the voxel data of a gzip file before it is refused (see {@link #verifyEnd}). */
+    static final long MAX_TRAILING_BYTES = 1 << 20;
     private static final int BUFFER = 1 << 16;
 
     final Path file;
@@ -138,6 +140,30 @@ final class NiftiInput implements Closeable {
             throw new NiftiFormatException(file + ": damaged gzip stream before vox_offset " + start + ": " + e.getMessage(), e);
         }
         return in;
+    }
+
+    /**
+     * After the voxels: for gzip, reads on to the end of the stream so that {@link GZIPInputStream} checks the CRC-32 and
+     * size trailer; a damaged, truncated or tampered file fails here instead of being accepted. At most
+     * {@value #MAX_TRAILING_BYTES} bytes may follow the voxel data (nothing does in files NIfTI writers produce).
+     */
+    void verifyEnd() throws NiftiFormatException {
+        if (!gzip) return;
+        byte[] buf = new byte[BUFFER];
+        long trailing = 0;
+        try {
+            for (int n; (n = in.read(buf)) >= 0; ) {
+                trailing += n;
+                if (trailing > MAX_TRAILING_BYTES)
+                    throw new NiftiFormatException(file + ": more than " + MAX_TRAILING_BYTES + " bytes follow the voxel data in the"
+                        + " gzip stream; expected the stream to end after the voxels");
+            }
+        } catch (NiftiFormatException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new NiftiFormatException(file + ": damaged gzip stream: its CRC-32/size trailer does not match the data or is"
+                + " missing (" + e.getMessage() + ")", e);
+        }
     }
 
     @Override public void close() throws IOException { in.close(); }

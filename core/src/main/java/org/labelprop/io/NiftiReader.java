@@ -8,21 +8,28 @@ import org.labelprop.volume.LabelVolume;
 import org.labelprop.volume.Shape3;
 import org.labelprop.volume.Volume;
 
-/** Decodes a NIfTI file straight into the destination array, 64 KiB at a time; scl_slope/scl_inter applied. */
+/**
+ * Decodes a NIfTI file straight into the destination array, 64 KiB at a time; scl_slope/scl_inter applied; a gzip file's
+ * CRC-32/size trailer is verified after the voxels.
+ */
 final class NiftiReader {
     private NiftiReader() {}
 
     static Volume volume(Path file) throws IOException {
         try (NiftiInput in = NiftiInput.open(file)) {
             Plan p = plan(in);
-            return VoxelReader.volume(in.data(), p.layout, p.grid);
+            Volume v = VoxelReader.volume(in.data(), p.layout, p.grid);
+            in.verifyEnd();
+            return v;
         }
     }
 
     static LabelVolume labels(Path file) throws IOException {
         try (NiftiInput in = NiftiInput.open(file)) {
             Plan p = plan(in);
-            return VoxelReader.labels(in.data(), p.layout, p.grid);
+            LabelVolume v = VoxelReader.labels(in.data(), p.layout, p.grid);
+            in.verifyEnd();
+            return v;
         }
     }
 

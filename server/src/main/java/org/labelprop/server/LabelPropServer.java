@@ -18,13 +18,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import org.labelprop.server.api.ApiErrors;
 import org.labelprop.server.api.Auth;
 
 import org.labelprop.server.api.UploadReceiver;
+import org.labelprop.server.http.JsonErrorHandler;
+import org.labelprop.server.http.JsonServletErrorHandler;
+import org.labelprop.server.http.RequestPolicy;
 import org.labelprop.server.jobs.DefaultRunners;
 import org.labelprop.server.jobs.JobManager;
+import org.labelprop.server.jobs.JobMemory;
 import org.labelprop.server.jobs.JobRunners;
+import org.labelprop.server.limits.MemoryBudget;
+import org.labelprop.server.limits.UploadSlots;
+import org.labelprop.server.limits.VolumeAdmission;
+import org.labelprop.server.store.DataDirectoryLock;
 import org.labelprop.server.store.Datastore;
 import org.labelprop.server.store.NiftiInspector;
 
@@ -38,12 +48,14 @@ public final class LabelPropServer implements AutoCloseable {
     private final JobManager jobs;
     private final Routes wiring;
     private final List<String> routes;
+    private final DataDirectoryLock lock;
 
-    private LabelPropServer(Javalin app, JobManager jobs, Routes wiring, List<String> routes) {
+    private LabelPropServer(Javalin app, JobManager jobs, Routes wiring, List<String> routes, DataDirectoryLock lock) {
         this.app = app;
         this.jobs = jobs;
         this.wiring = wiring;
         this.routes = routes;
+        this.lock = lock;
     }
 
     /**
@@ -57,33 +69,43 @@ public final class LabelPropServer implements AutoCloseable {
     /**
      * Starts a server with the given job types and exactly the given configuration (no environment lookup).
      * @throws IllegalArgumentException when binding a non-loopback host without a token
+     * @throws java.nio.file.FileSystemException when another server uses the data directory ({@link DataDirectoryLock})
      */
     public static LabelPropServer start(ServerConfig config, JobRunners runners) throws IOException {
         if (config.token() == null && !isLoopback(config.host()))
             throw new org.labelprop.UserInputException("refusing to listen on non-loopback host " + config.host()
                 + " without a token: pass --token or set " + ServerConfig.TOKEN_ENV + ", or bind 127.0.0.1");
-        ObjectMapper json = Json.shared();
-        Datastore store = new Datastore(config.dataDir(), json);
-        JobManager jobs = new JobManager(store, json, runners, config.workers(), config.queueCapacity());
-        List<String> routes = new CopyOnWriteArrayList<>();
-        Routes wiring = new Routes(store, jobs, new UploadReceiver(store, config.maxUploadBytes()), new NiftiInspector(), version());
-        Javalin app = Javalin.create(cfg -> {
-            configure(cfg, config, json);
-            cfg.events.handlerAdded(h -> {
-                if (isEndpoint(h.getHttpMethod())) routes.add(h.getHttpMethod().name() + " " + h.getPath());
-            });
-            if (config.token() != null) cfg.routes.before("/api/*", new Auth(config.token()));
-            ApiErrors.register(cfg.routes, store.root());
-            wiring.register(cfg.routes);
-        });
+        // Host, Origin and body-type rules for every request; routes of another client protocol get exemptions here
+        RequestPolicy policy = new RequestPolicy(config);
+        DataDirectoryLock lock = DataDirectoryLock.acquire(config.dataDir());
+        JobManager jobs = null;
+        Routes wiring = null;
         try {
-            app.start(config.host(), config.port());
-        } catch (RuntimeException e) {
-            wiring.close();
-            jobs.close();
+            ObjectMapper json = Json.shared();
+            Datastore store = new Datastore(config.dataDir(), json);
+            VolumeAdmission admission = new VolumeAdmission(MemoryBudget.ofHeap(), config.maxVoxels());
+            jobs = new JobManager(store, json, runners, new JobMemory(admission), config.workers(), config.queueCapacity());
+            List<String> routes = new CopyOnWriteArrayList<>();
+            UploadReceiver receiver = new UploadReceiver(store, config.maxUploadBytes(), new UploadSlots(UploadSlots.DEFAULT));
+            Routes w = wiring = new Routes(store, jobs, receiver, new NiftiInspector(), admission, config.idleTimeout(), version());
+            Javalin app = Javalin.create(cfg -> {
+                configure(cfg, config, json);
+                cfg.events.handlerAdded(h -> {
+                    if (isEndpoint(h.getHttpMethod())) routes.add(h.getHttpMethod().name() + " " + h.getPath());
+                });
+                cfg.routes.before(policy);
+                if (config.token() != null) cfg.routes.before("/api/*", new Auth(config.token()));
+                ApiErrors.register(cfg, store.root());
+                w.register(cfg.routes);
+            });
+            app.start();
+            return new LabelPropServer(app, jobs, wiring, routes, lock);
+        } catch (IOException | RuntimeException e) {
+            if (wiring != null) wiring.close();
+            if (jobs != null) jobs.close();
+            lock.close();
             throw e;
         }
-        return new LabelPropServer(app, jobs, wiring, routes);
     }
 
     /** The TCP port the server listens on (useful after asking for port 0). */
@@ -92,11 +114,16 @@ public final class LabelPropServer implements AutoCloseable {
     /** Registered endpoints as "METHOD /path" (path parameters in braces), e.g. "GET /api/health". */
     public List<String> routes() { return List.copyOf(routes); }
 
-    /** Stops accepting requests, then stops the workers (running jobs end as failed). */
+    /** Stops accepting requests, then stops the workers (running jobs end as failed) and frees the data directory. */
     public void stop() {
         app.stop();
         wiring.close();
         jobs.close();
+        try {
+            lock.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override public void close() { stop(); }
@@ -119,6 +146,17 @@ public final class LabelPropServer implements AutoCloseable {
         // never Content-Encoding: a .nii.gz must reach the browser as the gzip bytes it is
         cfg.http.compressionStrategy = CompressionStrategy.NONE;
         cfg.http.maxRequestSize = 1 << 20; // JSON bodies only; volumes are streamed
+        cfg.jetty.addConnector((server, http) -> {
+            ServerConnector c = new ServerConnector(server, new HttpConnectionFactory(http));
+            c.setHost(config.host());
+            c.setPort(config.port());
+            c.setIdleTimeout(config.idleTimeout().toMillis()); // a stalled upload or silent client is cut off after this
+            c.setAcceptQueueSize(1024); // a burst of connections waits in the kernel instead of being dropped (1 s SYN retries)
+            return c;
+        });
+        // Jetty's own answers (malformed requests, errors escaping the application) are JSON too, never HTML pages
+        cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+        cfg.jetty.modifyServletContextHandler(h -> h.setErrorHandler(new JsonServletErrorHandler()));
         cfg.requestLogger.http((ctx, ms) -> {
             if (ctx.statusCode() >= 500 && ctx.statusCode() != 501) REQUESTS.warn("{} {} -> {} ({} ms)", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms));
             else REQUESTS.debug("{} {} -> {} ({} ms)", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms));

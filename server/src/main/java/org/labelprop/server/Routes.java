@@ -4,14 +4,17 @@ package org.labelprop.server;
 import io.javalin.config.RoutesConfig;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.Map;
 import org.labelprop.server.api.CheckpointController;
 import org.labelprop.server.api.JobController;
+import org.labelprop.server.api.JobEvents;
 import org.labelprop.server.api.ResultController;
 import org.labelprop.server.api.SessionController;
 import org.labelprop.server.api.UploadReceiver;
 import org.labelprop.server.api.VolumeController;
 import org.labelprop.server.jobs.JobManager;
+import org.labelprop.server.limits.VolumeAdmission;
 import org.labelprop.server.store.Datastore;
 import org.labelprop.server.store.VolumeInspector;
 import org.labelprop.server.store.VolumeKind;
@@ -21,15 +24,18 @@ final class Routes implements AutoCloseable {
     private final SessionController sessions;
     private final VolumeController volumes;
     private final JobController jobs;
+    private final JobEvents events;
     private final ResultController results;
     private final CheckpointController checkpoints;
     private final JobManager jobManager;
     private final String version;
 
-    Routes(Datastore store, JobManager jobManager, UploadReceiver receiver, VolumeInspector inspector, String version) {
+    Routes(Datastore store, JobManager jobManager, UploadReceiver receiver, VolumeInspector inspector, VolumeAdmission admission,
+           Duration idleTimeout, String version) {
         this.sessions = new SessionController(store, jobManager);
-        this.volumes = new VolumeController(store, receiver, inspector);
+        this.volumes = new VolumeController(store, receiver, inspector, admission);
         this.jobs = new JobController(store, jobManager);
+        this.events = new JobEvents(jobManager, idleTimeout);
         this.results = new ResultController(store);
         this.checkpoints = new CheckpointController(store, receiver);
         this.jobManager = jobManager;
@@ -56,7 +62,7 @@ final class Routes implements AutoCloseable {
         r.get("/api/jobs", jobs::list);
         r.get("/api/jobs/{jobId}", jobs::get);
         r.delete("/api/jobs/{jobId}", jobs::cancel);
-        r.get("/api/jobs/{jobId}/events", jobs::events);
+        r.get("/api/jobs/{jobId}/events", events::handle);
 
         r.get("/api/sessions/{id}/results/{name}", results::volume);
         r.get("/api/sessions/{id}/suggestions", results::suggestions);
@@ -67,7 +73,7 @@ final class Routes implements AutoCloseable {
         r.delete("/api/checkpoints/{name}", checkpoints::delete);
     }
 
-    @Override public void close() { jobs.close(); }
+    @Override public void close() { events.close(); }
 
     private static byte[] openApi() throws IOException {
         try (InputStream in = Routes.class.getResourceAsStream("/openapi.yaml")) {

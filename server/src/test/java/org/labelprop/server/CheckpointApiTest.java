@@ -65,7 +65,7 @@ class CheckpointApiTest extends ServerFixture {
         assertThat(api.put("/api/checkpoints/.hidden", "w".getBytes()).statusCode()).isEqualTo(400);
         try (var s = Files.list(dataDir.resolve("checkpoints"))) { assertThat(s).isEmpty(); }
         try (var s = Files.list(dataDir)) {
-            assertThat(s.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("sessions", "jobs", "checkpoints", "tmp");
+            assertThat(s.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("sessions", "jobs", "checkpoints", "tmp", ".lock");
         }
         assertThat(Api.json(api.get("/api/checkpoints"))).isEmpty();
         HttpResponse<String> job = api.post("/api/sessions/" + api.createSession() + "/jobs", "{\"type\":\"test-loop\",\"weights\":\"nope\"}");

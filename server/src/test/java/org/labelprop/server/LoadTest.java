@@ -30,11 +30,15 @@ import org.labelprop.volume.Spacing;
 /**
  * Bounded load test, not part of {@code mvn test} (tag "load", excluded by default): N concurrent clients each create a
  * session, upload a ~10 MB NIfTI volume and poll the session status M times; prints latency percentiles, errors and the
- * server's heap. Run: {@code mvn -o -pl server -am test -Dtest=LoadTest -Dload.excluded=none -Dsurefire.failIfNoSpecifiedTests=false}
+ * server's heap, and fails on any error, a poll p95 over {@value #MAX_POLL_P95_MS} ms or any request over
+ * {@value #MAX_REQUEST_MS} ms. Run: {@code mvn -o -pl server -am test -Dtest=LoadTest -Dload.excluded=none -Dsurefire.failIfNoSpecifiedTests=false}
  * or call {@link #main} with optional arguments {@code clients polls}.
  */
 @Tag("load")
 class LoadTest {
+    /** Bounds that a stalled or serialised server would break (measured: p95 about 150 ms, slowest upload about 16 s). */
+    static final double MAX_POLL_P95_MS = 1000, MAX_REQUEST_MS = 60_000;
+
     @Test
     void fiftyClientsUploadAndPoll() throws Exception { main(new String[0]); }
 
@@ -67,11 +71,11 @@ class LoadTest {
                     try {
                         go.await();
                         HttpResponse<String> r = timed(latencies, "create", http, HttpRequest.newBuilder(URI.create(base + "/api/sessions"))
-                            .POST(HttpRequest.BodyPublishers.ofString("{}")));
+                            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")));
                         String id = Api.JSON.readTree(r.body()).get("id").asText();
                         check(r, 201, errors, errorSamples);
                         check(timed(latencies, "upload 10 MB", http, HttpRequest.newBuilder(URI.create(base + "/api/sessions/" + id + "/image"))
-                            .PUT(HttpRequest.BodyPublishers.ofByteArray(body))), 200, errors, errorSamples);
+                            .header("Content-Type", "application/octet-stream").PUT(HttpRequest.BodyPublishers.ofByteArray(body))), 200, errors, errorSamples);
                         for (int i = 0; i < polls; i++)
                             check(timed(latencies, "poll status", http, HttpRequest.newBuilder(URI.create(base + "/api/sessions/" + id)).GET()),
                                 200, errors, errorSamples);
@@ -101,6 +105,13 @@ class LoadTest {
             System.out.printf("  errors=%d %s%n", errors.get(), errorSamples.stream().limit(3).toList());
             System.out.printf("  heap (server and clients share this JVM): peak used %d MB, after GC %d MB, max %d MB%n",
                 peakHeap.get() >> 20, after >> 20, memory.getHeapMemoryUsage().getMax() >> 20);
+            if (errors.get() != 0) throw new AssertionError(errors.get() + " errors, e.g. " + errorSamples.stream().limit(3).toList());
+            List<Long> pollTimes = new ArrayList<>(latencies.get("poll status"));
+            Collections.sort(pollTimes);
+            if (pct(pollTimes, 95) > MAX_POLL_P95_MS) throw new AssertionError("poll p95 " + pct(pollTimes, 95) + " ms > " + MAX_POLL_P95_MS + " ms");
+            for (var e : latencies.entrySet())
+                for (long nanos : e.getValue())
+                    if (nanos / 1e6 > MAX_REQUEST_MS) throw new AssertionError(e.getKey() + " took " + nanos / 1_000_000 + " ms > " + MAX_REQUEST_MS);
         } finally {
             AtomicFiles.deleteTree(data);
         }

@@ -11,17 +11,17 @@ import org.labelprop.volume.LabelVolume;
 import org.labelprop.volume.Shape3;
 import org.labelprop.volume.Volume;
 
-/** Tiny synthetic NIfTI files for server tests: a 16x12x10 image on an LPS-like grid and sparse disk labels. */
-final class TestVolumes {
-    static final Shape3 SHAPE = new Shape3(16, 12, 10);
+/** Tiny synthetic NIfTI files for server tests (and the CLI's probe suite): a 16x12x10 image on an LPS-like grid and sparse disk labels. */
+public final class TestVolumes {
+    public static final Shape3 SHAPE = new Shape3(16, 12, 10);
     /** Non-identity affine: x flipped (L), y flipped (P), anisotropic spacing, shifted origin. */
-    static final Grid GRID = Grid.of(SHAPE, Affine.of(-0.8, 0, 0, 10, 0, -0.9, 0, 20, 0, 0, 2.5, -30, 0, 0, 0, 1));
+    public static final Grid GRID = Grid.of(SHAPE, Affine.of(-0.8, 0, 0, 10, 0, -0.9, 0, 20, 0, 0, 2.5, -30, 0, 0, 0, 1));
     /** Annotated slices along z. */
-    static final int LOW = 1, HIGH = 8;
+    public static final int LOW = 1, HIGH = 8;
 
     private TestVolumes() { }
 
-    static Volume image(Grid grid) {
+    public static Volume image(Grid grid) {
         Shape3 s = grid.shape();
         float[] a = new float[s.voxels()];
         for (int z = 0; z < s.nz(); z++)
@@ -31,7 +31,7 @@ final class TestVolumes {
     }
 
     /** Label 1: a disk of radius r on slices LOW and HIGH (radius 3 and 5), nothing elsewhere; label 2: a square on both. */
-    static LabelVolume sparseLabels(Grid grid) {
+    public static LabelVolume sparseLabels(Grid grid) {
         Shape3 s = grid.shape();
         int[] a = new int[s.voxels()];
         for (int z : new int[] {LOW, HIGH}) {
@@ -45,13 +45,13 @@ final class TestVolumes {
         return new LabelVolume(grid, a);
     }
 
-    static byte[] imageBytes(Path dir, boolean gzip) throws IOException {
+    public static byte[] imageBytes(Path dir, boolean gzip) throws IOException {
         Path f = dir.resolve("image-" + System.nanoTime() + (gzip ? ".nii.gz" : ".nii"));
         Nifti.writeVolume(f, image(GRID));
         return Files.readAllBytes(f);
     }
 
-    static byte[] labelBytes(Path dir, Grid grid) throws IOException {
+    public static byte[] labelBytes(Path dir, Grid grid) throws IOException {
         Path f = dir.resolve("labels-" + System.nanoTime() + ".nii.gz");
         Nifti.writeLabels(f, sparseLabels(grid));
         return Files.readAllBytes(f);

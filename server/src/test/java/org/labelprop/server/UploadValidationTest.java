@@ -89,7 +89,7 @@ class UploadValidationTest extends ServerFixture {
         assertThat(r.statusCode()).isEqualTo(413);
         assertThat(Api.json(r).get("error").asText()).contains("limit");
         // without Content-Length (chunked), the byte counter stops it
-        r = api.send(api.request("/api/sessions/" + id + "/image")
+        r = api.send(api.request("/api/sessions/" + id + "/image").header("Content-Type", "application/octet-stream")
             .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big))));
         assertThat(r.statusCode()).isEqualTo(413);
         assertUnchanged();

@@ -3,14 +3,13 @@ package org.labelprop.server.api;
 
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.labelprop.nn.checkpoint.CheckpointStore;
+import org.labelprop.nn.checkpoint.CheckpointVerifier;
 import org.labelprop.server.store.CheckpointNames;
 import org.labelprop.server.store.AtomicFiles;
 import org.labelprop.server.store.Datastore;
@@ -18,10 +17,13 @@ import org.labelprop.server.store.ReceivedFile;
 
 /**
  * {@code /api/checkpoints}: trained model weights by name, in the nn module's checkpoint format (checked completely on
- * upload: 422 when corrupt or truncated). Names match {@link CheckpointNames} (no path
+ * upload, streaming: 422 when corrupt or truncated; 413 above {@link #MAX_BYTES}). Names match {@link CheckpointNames} (no path
  * separators, no ".."); an existing checkpoint is replaced only with {@code ?overwrite=true}.
  */
 public final class CheckpointController {
+    /** Largest checkpoint accepted: 256 MiB (the shipped one has 0.5 MB; jobs load a checkpoint whole). */
+    public static final long MAX_BYTES = 256L << 20;
+
     /** One stored checkpoint. */
     public record CheckpointInfo(String name, long bytes, Instant modifiedAt) { }
 
@@ -51,11 +53,10 @@ public final class CheckpointController {
         Path target = store.checkpointsDir().resolve(name);
         boolean overwrite = Requests.flag(ctx, "overwrite");
         if (!overwrite && Files.exists(target)) throw exists(name);
-        ReceivedFile f = receiver.receive(ctx);
+        ReceivedFile f = receiver.receive(ctx, MAX_BYTES, "checkpoints are at most 256 MiB; the shipped one has 0.5 MB");
         try {
-            try (InputStream in = Files.newInputStream(f.path())) {
-                CheckpointStore.read(in, "checkpoint upload"); // 422 unless a complete, intact checkpoint; named as the upload
-            }
+            // 422 unless a complete, intact checkpoint, named as the upload; streamed, never held in memory
+            CheckpointVerifier.verify(f.path(), "checkpoint upload");
             boolean existed;
             synchronized (this) {
                 existed = Files.exists(target);

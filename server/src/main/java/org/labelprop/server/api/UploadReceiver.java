@@ -11,29 +11,49 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.labelprop.server.limits.UploadSlots;
 import org.labelprop.server.store.Datastore;
 import org.labelprop.server.store.ReceivedFile;
+import org.labelprop.server.store.StorageErrors;
 
 /**
  * Streams a request body to a temp file under the data directory, computing SHA-256 on the way; never buffers the body.
  * The size limit is enforced twice: from {@code Content-Length} before reading, and by counting the bytes actually read.
+ * At most {@link UploadSlots} bodies are read at once (503 beyond); a body that stops arriving is cut off by the
+ * server's idle timeout (408); one that ends early is 400; a full disk is 507. The temp file is removed on every failure.
  */
 public final class UploadReceiver {
+    private static final String SERVER_LIMIT_HINT = "start the server with a larger --max-upload";
     private final Datastore store;
     private final long maxBytes;
+    private final UploadSlots slots;
 
-    public UploadReceiver(Datastore store, long maxBytes) {
+    public UploadReceiver(Datastore store, long maxBytes, UploadSlots slots) {
         this.store = store;
         this.maxBytes = maxBytes;
+        this.slots = slots;
     }
 
+    /** Receives a body of at most the server's upload limit. */
+    public ReceivedFile receive(Context ctx) throws IOException { return receive(ctx, maxBytes, SERVER_LIMIT_HINT); }
+
     /**
-     * @throws ApiException 413 over the limit, 400 for an empty body or one shorter than its Content-Length;
-     *                      the temp file is removed in every failure case
+     * @param limit    largest body accepted here (at most the server's limit)
+     * @param hint     what to do about the limit, for the 413 message
+     * @throws ApiException 413 over the limit, 400 empty or truncated, 408 stalled, 507 disk full
+     * @throws org.labelprop.server.limits.ServerBusyException when every upload slot is taken
      */
-    public ReceivedFile receive(Context ctx) throws IOException {
+    public ReceivedFile receive(Context ctx, long limit, String hint) throws IOException {
+        long max = Math.min(limit, maxBytes);
+        if (max < limit) hint = SERVER_LIMIT_HINT;
         long declared = ctx.req().getContentLengthLong();
-        if (declared > maxBytes) throw tooLarge(declared + " bytes declared");
+        if (declared > max) throw tooLarge(max, declared + " bytes declared", hint);
+        try (UploadSlots.Slot slot = slots.acquire()) {
+            return read(ctx, declared, max, hint);
+        }
+    }
+
+    private ReceivedFile read(Context ctx, long declared, long max, String hint) throws IOException {
         Path tmp = store.newTempFile(".upload");
         boolean ok = false;
         try {
@@ -42,12 +62,16 @@ public final class UploadReceiver {
             byte[] head = new byte[2];
             try (InputStream in = new DigestInputStream(ctx.bodyInputStream(), sha); OutputStream out = Files.newOutputStream(tmp)) {
                 byte[] buf = new byte[1 << 16];
-                for (int r; (r = in.read(buf)) >= 0; ) {
+                for (int r; (r = readBody(in, buf, n, declared)) >= 0; ) {
                     if (n < 2) System.arraycopy(buf, 0, head, (int) n, (int) Math.min(r, 2 - n));
                     n += r;
-                    if (n > maxBytes) throw tooLarge("more than " + maxBytes + " bytes sent");
+                    if (n > max) throw tooLarge(max, "more than " + max + " bytes sent", hint);
                     out.write(buf, 0, r);
                 }
+            } catch (IOException e) {
+                // writing or closing the temp file (reading the body fails as ApiException, see readBody)
+                if (StorageErrors.isFull(e)) throw new ApiException(507, ApiErrors.diskFull());
+                throw e;
             }
             if (n == 0) throw new ApiException(400, "empty request body: expected a NIfTI file (.nii or .nii.gz)");
             if (declared >= 0 && n != declared)
@@ -64,9 +88,23 @@ public final class UploadReceiver {
         }
     }
 
-    private ApiException tooLarge(String found) {
-        return new ApiException(413, "upload too large: the limit is " + maxBytes + " bytes, " + found
-            + " (start the server with a larger --max-upload)");
+    /** One read from the client; its failures are the client's (connection closed early, or silent too long), not 500s. */
+    private static int readBody(InputStream in, byte[] buf, long received, long declared) {
+        try {
+            return in.read(buf);
+        } catch (IOException e) {
+            for (Throwable c = e; c != null; c = c.getCause())
+                if (c instanceof java.util.concurrent.TimeoutException)
+                    throw new ApiException(408, "upload stalled: no data arrived for the server's idle timeout after " + received
+                        + " bytes; nothing was stored");
+            throw new ApiException(400, "upload truncated: the connection ended after " + received + " bytes"
+                + (declared >= 0 ? " of the " + declared + " announced" : "") + "; nothing was stored");
+        }
+    }
+
+    private static ApiException tooLarge(long max, String found, String hint) {
+        return new ApiException(413, "upload too large: the limit is " + max + " bytes, " + found
+            + " (" + hint + ")");
     }
 
     private static MessageDigest sha256() {

@@ -4,8 +4,14 @@ package org.labelprop.server.api;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
+import org.labelprop.io.NiftiFormatException;
+import org.labelprop.server.limits.MemoryBudget;
+import org.labelprop.server.limits.VolumeAdmission;
 import org.labelprop.server.store.Datastore;
+import org.labelprop.server.store.PathNames;
 import org.labelprop.server.store.ReceivedFile;
 import org.labelprop.server.store.SessionRecord;
 import org.labelprop.server.store.VolumeInspector;
@@ -19,17 +25,24 @@ import org.labelprop.server.store.VolumeSummary;
 public final class VolumeController {
     private final Datastore store;
     private final UploadReceiver receiver;
+    /** How long an upload waits for memory to decode it before it is answered 503. */
+    static final Duration MEMORY_WAIT = Duration.ofSeconds(10);
     private final VolumeInspector inspector;
-    /** Validation reads whole volumes into memory: bound how many at once. */
-    private final Semaphore reading = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
+    private final VolumeAdmission admission;
+    /** Decoding is CPU-bound: more at once than there are cores only slows every request down. */
+    private final Semaphore decoding = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
 
-    public VolumeController(Datastore store, UploadReceiver receiver, VolumeInspector inspector) {
+    public VolumeController(Datastore store, UploadReceiver receiver, VolumeInspector inspector, VolumeAdmission admission) {
         this.store = store;
         this.receiver = receiver;
         this.inspector = inspector;
+        this.admission = admission;
     }
 
-    /** PUT: 200 with the volume's summary; 409 for labels before an image; 413 too large; 422 unusable or off-grid. */
+    /**
+     * PUT: 200 with the volume's summary; 409 for labels before an image; 413 too large (bytes, voxels or memory); 422
+     * unusable or off-grid; 503 busy. Validation decodes the whole volume: its memory is reserved first, from the header.
+     */
     public void put(Context ctx, VolumeKind kind) throws IOException, InterruptedException {
         String id = ctx.pathParam("id");
         SessionRecord before = store.session(id);
@@ -42,11 +55,15 @@ public final class VolumeController {
                 return;
             }
             VolumeSummary v;
-            reading.acquire();
-            try {
-                v = inspector.inspect(file, kind);
-            } finally {
-                reading.release();
+            long voxels = voxels(file, kind);
+            try (MemoryBudget.Reservation r = admission.reserve(voxels, 1, "the " + kind.uploadName() + " (" + voxels + " voxels)",
+                MEMORY_WAIT)) {
+                decoding.acquire();
+                try {
+                    v = inspector.inspect(file, kind);
+                } finally {
+                    decoding.release();
+                }
             }
             store.storeVolume(id, kind, file.path(), v, current -> check(current, kind, v));
             ctx.json(v);
@@ -69,6 +86,15 @@ public final class VolumeController {
             throw new ApiException(409, "session " + id + " still has labels or hints on this image's grid; delete them first");
         store.deleteVolume(id, kind);
         ctx.status(204);
+    }
+
+    /** The voxels the upload's header declares (413 over the limit, 422 not a usable NIfTI header, named as the upload). */
+    private long voxels(ReceivedFile file, VolumeKind kind) throws IOException {
+        try {
+            return admission.voxels(file.path(), "the " + kind.uploadName());
+        } catch (NiftiFormatException e) {
+            throw new NiftiFormatException(PathNames.name(e.getMessage(), Map.of(file.path(), kind.uploadName())), e);
+        }
     }
 
     private static void check(SessionRecord current, VolumeKind kind, VolumeSummary v) {

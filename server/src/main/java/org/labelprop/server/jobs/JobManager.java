@@ -33,16 +33,19 @@ public final class JobManager implements AutoCloseable {
     private final Datastore store;
     private final JobStore records;
     private final JobRunners runners;
+    private final JobMemory memory;
     private final int capacity;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final ArrayDeque<Job> queue = new ArrayDeque<>();
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean closed;
 
-    public JobManager(Datastore store, ObjectMapper json, JobRunners runners, int workerCount, int capacity) throws IOException {
+    public JobManager(Datastore store, ObjectMapper json, JobRunners runners, JobMemory memory, int workerCount, int capacity)
+        throws IOException {
         this.store = store;
         this.records = new JobStore(store.jobsDir(), json);
         this.runners = runners;
+        this.memory = memory;
         this.capacity = capacity;
         List<JobRecord> loaded = new ArrayList<>(records.loadAll());
         loaded.sort(Comparator.comparing(JobRecord::createdAt).thenComparing(JobRecord::id));
@@ -70,6 +73,9 @@ public final class JobManager implements AutoCloseable {
     }
 
     public JobRunners runners() { return runners; }
+
+    /** The memory admission of jobs (checked at submission, reserved when a job starts). */
+    public JobMemory memory() { return memory; }
 
     /**
      * Queues a job.

@@ -9,10 +9,13 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import org.labelprop.progress.ProgressListener;
 import org.labelprop.UserInputException;
+import org.labelprop.server.limits.MemoryBudget;
+import org.labelprop.server.limits.VolumeTooLargeException;
 import org.labelprop.server.store.Datastore;
 import org.labelprop.server.store.Ids;
 import org.labelprop.server.store.InputSnapshot;
 import org.labelprop.server.store.PathNames;
+import org.labelprop.server.store.StorageErrors;
 import org.labelprop.server.store.UnknownResourceException;
 import org.labelprop.server.store.VolumeKind;
 import org.slf4j.Logger;
@@ -62,7 +65,11 @@ final class JobWorker implements Runnable {
                 manager.progress(job, total > 0 ? (double) done / total : 0, stage.key());
                 ProgressListener.checkCancelled();
             };
-            JobOutcome out = runner.run(in, r.params(), progress);
+            JobOutcome out;
+            try (MemoryBudget.Reservation reserved = manager.memory().reserve(r.type(), files,
+                () -> manager.progress(job, 0, "waiting for memory (uploads or other jobs hold it)"))) {
+                out = runner.run(in, r.params(), progress);
+            }
             ProgressListener.checkCancelled();
             List<String> names = new ArrayList<>();
             for (Path f : out.files()) names.add(f.getFileName().toString());
@@ -80,10 +87,15 @@ final class JobWorker implements Runnable {
             if (manager.cancelRequested(job)) {
                 manager.finish(job, JobState.CANCELLED, "cancelled", List.of());
             } else {
-                // bad input and unusable files are the client's news, not a server fault; anything else is ours: the
-                // client gets an error id, the log the stack trace
+                // bad input, unusable files, a full disk and a volume too large are the client's news, not a server
+                // fault; anything else is ours: the client gets an error id, the log the stack trace
                 String why;
-                if (e instanceof UserInputException || e instanceof java.io.IOException) {
+                if (StorageErrors.isFull(e)) {
+                    why = "the server's disk is full (or its file size limit is reached)";
+                } else if (e instanceof OutOfMemoryError) {
+                    LOG.warn("job {} ran out of memory", r.id(), e);
+                    why = "the server ran out of memory for this job";
+                } else if (e instanceof UserInputException || e instanceof java.io.IOException || e instanceof VolumeTooLargeException) {
                     LOG.info("job {} failed: {}", r.id(), e.getMessage());
                     why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 } else {

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -26,14 +27,25 @@ public final class Datastore {
     private final ObjectMapper json;
     private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
 
-    /** Opens (creating if needed) the store at {@code root}; empties {@code tmp/} and stale job work directories. */
+    /** Names of the entries this class creates in {@code tmp/}: only these are ever removed from there. */
+    private static final Pattern OWN_TEMP = Pattern.compile("upload-\\d+\\.(upload|nii|nii\\.gz)|deleted-\\d+");
+
+    /**
+     * Opens (creating if needed) the store at {@code root}; removes what an earlier run left in {@code tmp/} (only the
+     * upload and deletion entries it names itself, never other files: {@code --data-dir ~} must not wipe {@code ~/tmp})
+     * and the stale job work directories of its sessions. The caller holds the {@link DataDirectoryLock}.
+     */
     public Datastore(Path root, ObjectMapper json) throws IOException {
         this.root = root.toAbsolutePath();
         this.json = json;
-        AtomicFiles.deleteTree(this.root.resolve("tmp"));
         for (String d : List.of("sessions", "jobs", "checkpoints", "tmp")) Files.createDirectories(this.root.resolve(d));
+        try (Stream<Path> s = Files.list(this.root.resolve("tmp"))) {
+            for (Path p : s.toList()) if (OWN_TEMP.matcher(p.getFileName().toString()).matches()) AtomicFiles.deleteTree(p);
+        }
         try (Stream<Path> s = Files.list(sessionsDir())) {
-            for (Path dir : s.toList()) AtomicFiles.deleteTree(dir.resolve("work"));
+            for (Path dir : s.toList())
+                if (Ids.isValid(dir.getFileName().toString()) && Files.isRegularFile(dir.resolve("session.json")))
+                    AtomicFiles.deleteTree(dir.resolve("work"));
         }
     }
 
