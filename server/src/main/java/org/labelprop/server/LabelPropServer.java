@@ -24,6 +24,8 @@ import org.labelprop.server.api.UploadReceiver;
 import org.labelprop.server.jobs.DefaultRunners;
 import org.labelprop.server.jobs.JobManager;
 import org.labelprop.server.jobs.JobRunners;
+import org.labelprop.server.napari.NapariCompat;
+import org.labelprop.server.napari.NapariConfig;
 import org.labelprop.server.store.Datastore;
 import org.labelprop.server.store.NiftiInspector;
 
@@ -37,20 +39,25 @@ public final class LabelPropServer implements AutoCloseable {
     private final JobManager jobs;
     private final Routes wiring;
     private final List<String> routes;
+    private final NapariCompat napari;
 
-    private LabelPropServer(Javalin app, JobManager jobs, Routes wiring, List<String> routes) {
+    private LabelPropServer(Javalin app, JobManager jobs, Routes wiring, List<String> routes, NapariCompat napari) {
         this.app = app;
         this.jobs = jobs;
         this.wiring = wiring;
         this.routes = routes;
+        this.napari = napari;
     }
 
     /**
      * Starts a server with the job types of this build; without a token in {@code config}, {@value ServerConfig#TOKEN_ENV}
      * from the environment is used when set.
      */
-    public static LabelPropServer start(ServerConfig config) throws IOException {
-        return start(config.withEnvironmentToken(), DefaultRunners.create(Json.shared()));
+    public static LabelPropServer start(ServerConfig config) throws IOException { return start(config, NapariConfig.off()); }
+
+    /** As {@link #start(ServerConfig)}, with the napari-compatible API when {@code napari} enables it. */
+    public static LabelPropServer start(ServerConfig config, NapariConfig napari) throws IOException {
+        return start(config.withEnvironmentToken(), DefaultRunners.create(Json.shared()), napari);
     }
 
     /**
@@ -58,11 +65,17 @@ public final class LabelPropServer implements AutoCloseable {
      * @throws IllegalArgumentException when binding a non-loopback host without a token
      */
     public static LabelPropServer start(ServerConfig config, JobRunners runners) throws IOException {
+        return start(config, runners, NapariConfig.off());
+    }
+
+    /** As {@link #start(ServerConfig, JobRunners)}, with the napari-compatible API when {@code napari} enables it. */
+    public static LabelPropServer start(ServerConfig config, JobRunners runners, NapariConfig napari) throws IOException {
         if (config.token() == null && !isLoopback(config.host()))
             throw new IllegalArgumentException("refusing to listen on non-loopback host " + config.host()
                 + " without a token: pass --token or set " + ServerConfig.TOKEN_ENV + ", or bind 127.0.0.1");
         ObjectMapper json = Json.shared();
         Datastore store = new Datastore(config.dataDir(), json);
+        NapariCompat compat = napari.enabled() ? NapariCompat.prepare(napari, store, json, runners) : null;
         JobManager jobs = new JobManager(store, json, runners, config.workers(), config.queueCapacity());
         List<String> routes = new CopyOnWriteArrayList<>();
         Routes wiring = new Routes(store, jobs, new UploadReceiver(store, config.maxUploadBytes()), new NiftiInspector(), version());
@@ -74,15 +87,17 @@ public final class LabelPropServer implements AutoCloseable {
             if (config.token() != null) cfg.routes.before("/api/*", new Auth(config.token()));
             ApiErrors.register(cfg.routes, store.root());
             wiring.register(cfg.routes);
+            if (compat != null) registerCompat(compat, cfg, jobs, config.maxUploadBytes());
         });
         try {
             app.start(config.host(), config.port());
         } catch (RuntimeException e) {
+            if (compat != null) compat.close();
             wiring.close();
             jobs.close();
             throw e;
         }
-        return new LabelPropServer(app, jobs, wiring, routes);
+        return new LabelPropServer(app, jobs, wiring, routes, compat);
     }
 
     /** The TCP port the server listens on (useful after asking for port 0). */
@@ -94,6 +109,7 @@ public final class LabelPropServer implements AutoCloseable {
     /** Stops accepting requests, then stops the workers (running jobs end as failed). */
     public void stop() {
         app.stop();
+        if (napari != null) napari.close();
         wiring.close();
         jobs.close();
     }
@@ -128,6 +144,14 @@ public final class LabelPropServer implements AutoCloseable {
             s.location = Location.CLASSPATH;
             s.headers = Map.of("Cache-Control", "no-cache");
         });
+    }
+
+    private static void registerCompat(NapariCompat compat, JavalinConfig cfg, JobManager jobs, long maxUploadBytes) {
+        try {
+            compat.register(cfg.routes, jobs, maxUploadBytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the napari-compatible API's files", e);
+        }
     }
 
     private static boolean isEndpoint(HandlerType t) {
