@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "labelprop", mixinStandardHelpOptions = true, versionProvider = LabelPropCommand.VersionProvider.class,
     description = "Segments 3-D images from a few annotated slices by propagating the labels slice to slice.",
     subcommands = {TrainCommand.class, PropagateCommand.class, PretrainCommand.class, TrainDatasetCommand.class,
-        ServeCommand.class, EvaluateCommand.class, BenchmarkCommand.class, DemoCommand.class,
+        ServeCommand.class, LaunchServerCommand.class, EvaluateCommand.class, BenchmarkCommand.class, DemoCommand.class,
         CommandLine.HelpCommand.class})
 public final class LabelPropCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

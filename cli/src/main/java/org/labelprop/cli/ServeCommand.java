@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.labelprop.server.LabelPropServer;
 import org.labelprop.server.ServerConfig;
+import org.labelprop.server.napari.NapariConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,15 +21,15 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = {"Runs the REST server (training and propagation jobs, sessions, results) and the browser annotation UI "
         + "at http://HOST:PORT/. Stop it with Ctrl-C; sessions, results and job records persist in the data folder."})
-final class ServeCommand implements Callable<Integer> {
+class ServeCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin CommonOptions common;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Interface to listen on. Default: ${DEFAULT-VALUE}. "
-        + "Any other than loopback needs a token.")
+    @Option(names = {"--host", "-a", "--addr"}, defaultValue = "127.0.0.1", description = "Interface to listen on. "
+        + "Default: ${DEFAULT-VALUE}. Any other than loopback needs a token.")
     String host;
 
-    @Option(names = "--port", defaultValue = "6000", description = "TCP port (0 = any free one). Default: ${DEFAULT-VALUE}.")
+    @Option(names = {"--port", "-p"}, defaultValue = "6000", description = "TCP port (0 = any free one). Default: ${DEFAULT-VALUE}.")
     int port;
 
     @Option(names = "--data-dir", description = "Where sessions, results, jobs and checkpoints live. Default: ~/.labelprop/server.")
@@ -63,6 +64,17 @@ final class ServeCommand implements Callable<Integer> {
         + "silent (e.g. a stalled upload) before it is closed. Default: ${DEFAULT-VALUE}.")
     int idleTimeoutSeconds;
 
+    @Option(names = "--napari-compat", description = "Also serve the original LabelProp's HTTP API at the root, for the "
+        + "napari-labelprop-remote plugin (no token: requests must name this machine as localhost or an --allowed-host).")
+    boolean napariCompat;
+
+    @Option(names = "--napari-timeout", paramLabel = "SECONDS", defaultValue = "3600", description = "A napari job not finished "
+        + "this long after its request ends failed. Default: ${DEFAULT-VALUE}.")
+    long napariTimeout;
+
+    /** Whether the napari-compatible API is on. */
+    boolean napariCompat() { return napariCompat; }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -72,10 +84,14 @@ final class ServeCommand implements Callable<Integer> {
             .withIdleTimeout(Duration.ofSeconds(idleTimeoutSeconds)).withEnvironmentToken();
         if (dataDir != null) cfg = cfg.withDataDir(dataDir);
         CountDownLatch stopped = new CountDownLatch(1);
-        try (LabelPropServer server = LabelPropServer.start(cfg)) {
+        NapariConfig napari = NapariConfig.off().withEnabled(napariCompat()).withAllowedHosts(new java.util.HashSet<>(allowedHosts))
+            .withTimeoutSeconds(napariTimeout);
+        try (LabelPropServer server = LabelPropServer.start(cfg, napari)) {
             String shown = host.contains(":") ? "[" + host + "]" : host;
             out.printf("labelprop server %s listening on http://%s:%d/ (data in %s%s)%n", LabelPropServer.version(), shown,
                 server.port(), cfg.dataDir(), cfg.token() != null ? ", token required" : "");
+            if (napari.enabled())
+                out.printf("napari-labelprop-remote: set host %s and port %d in its Configuration widget%n", host, server.port());
             out.println("open http://" + shown + ":" + server.port() + "/ in a browser; Ctrl-C stops the server");
             if (cfg.allowedHosts().isEmpty() && !host.matches("127\\.0\\.0\\.1|localhost|::1"))
                 out.println("other machines must reach it by IP address (or as " + shown + "); add --allowed-host NAME to allow a host"

@@ -35,6 +35,8 @@ import org.labelprop.server.limits.MemoryBudget;
 import org.labelprop.server.limits.UploadSlots;
 import org.labelprop.server.limits.VolumeAdmission;
 import org.labelprop.server.store.DataDirectoryLock;
+import org.labelprop.server.napari.NapariCompat;
+import org.labelprop.server.napari.NapariConfig;
 import org.labelprop.server.store.Datastore;
 import org.labelprop.server.store.NiftiInspector;
 
@@ -49,21 +51,27 @@ public final class LabelPropServer implements AutoCloseable {
     private final Routes wiring;
     private final List<String> routes;
     private final DataDirectoryLock lock;
+    private final NapariCompat napari;
 
-    private LabelPropServer(Javalin app, JobManager jobs, Routes wiring, List<String> routes, DataDirectoryLock lock) {
+    private LabelPropServer(Javalin app, JobManager jobs, Routes wiring, List<String> routes, DataDirectoryLock lock,
+                            NapariCompat napari) {
         this.app = app;
         this.jobs = jobs;
         this.wiring = wiring;
         this.routes = routes;
         this.lock = lock;
+        this.napari = napari;
     }
 
     /**
      * Starts a server with the job types of this build; without a token in {@code config}, {@value ServerConfig#TOKEN_ENV}
      * from the environment is used when set.
      */
-    public static LabelPropServer start(ServerConfig config) throws IOException {
-        return start(config.withEnvironmentToken(), DefaultRunners.create(0));
+    public static LabelPropServer start(ServerConfig config) throws IOException { return start(config, NapariConfig.off()); }
+
+    /** As {@link #start(ServerConfig)}, with the napari-compatible API when {@code napari} enables it. */
+    public static LabelPropServer start(ServerConfig config, NapariConfig napari) throws IOException {
+        return start(config.withEnvironmentToken(), DefaultRunners.create(0), napari);
     }
 
     /**
@@ -72,19 +80,33 @@ public final class LabelPropServer implements AutoCloseable {
      * @throws java.nio.file.FileSystemException when another server uses the data directory ({@link DataDirectoryLock})
      */
     public static LabelPropServer start(ServerConfig config, JobRunners runners) throws IOException {
+        return start(config, runners, NapariConfig.off());
+    }
+
+    /** As {@link #start(ServerConfig, JobRunners)}, with the napari-compatible API when {@code napari} enables it. */
+    public static LabelPropServer start(ServerConfig config, JobRunners runners, NapariConfig napari) throws IOException {
         if (config.token() == null && !isLoopback(config.host()))
             throw new org.labelprop.UserInputException("refusing to listen on non-loopback host " + config.host()
                 + " without a token: pass --token or set " + ServerConfig.TOKEN_ENV + ", or bind 127.0.0.1");
         // Host, Origin and body-type rules for every request; routes of another client protocol get exemptions here
-        RequestPolicy policy = new RequestPolicy(config);
+        RequestPolicy policy = new RequestPolicy(napari.enabled() ? config.withAllowedHosts(union(config.allowedHosts(),
+            napari.allowedHosts())) : config);
+        // the napari plugin posts multipart/form-data and bodiless commands (its routes check Host and Origin themselves too)
+        if (napari.enabled()) {
+            policy.acceptBodyType("multipart/form-data", List.of("/inference", "/training", "/send_ckpt"));
+            policy.acceptEmptyPost(List.of("/set_ckpt_dir", "/download_inference"));
+        }
         DataDirectoryLock lock = DataDirectoryLock.acquire(config.dataDir());
         JobManager jobs = null;
         Routes wiring = null;
+        NapariCompat compat = null;
         try {
             ObjectMapper json = Json.shared();
             Datastore store = new Datastore(config.dataDir(), json);
             VolumeAdmission admission = new VolumeAdmission(MemoryBudget.ofHeap(), config.maxVoxels());
+            NapariCompat c = compat = napari.enabled() ? NapariCompat.prepare(napari, store, json, runners) : null;
             jobs = new JobManager(store, json, runners, new JobMemory(admission), config.workers(), config.queueCapacity());
+            JobManager j = jobs;
             List<String> routes = new CopyOnWriteArrayList<>();
             UploadReceiver receiver = new UploadReceiver(store, config.maxUploadBytes(), new UploadSlots(UploadSlots.DEFAULT));
             Routes w = wiring = new Routes(store, jobs, receiver, new NiftiInspector(), admission, config.idleTimeout(), version());
@@ -97,10 +119,12 @@ public final class LabelPropServer implements AutoCloseable {
                 if (config.token() != null) cfg.routes.before("/api/*", new Auth(config.token()));
                 ApiErrors.register(cfg, store.root());
                 w.register(cfg.routes);
+                if (c != null) registerCompat(c, cfg, j, config.maxUploadBytes());
             });
             app.start();
-            return new LabelPropServer(app, jobs, wiring, routes, lock);
+            return new LabelPropServer(app, jobs, wiring, routes, lock, compat);
         } catch (IOException | RuntimeException e) {
+            if (compat != null) compat.close();
             if (wiring != null) wiring.close();
             if (jobs != null) jobs.close();
             lock.close();
@@ -117,6 +141,7 @@ public final class LabelPropServer implements AutoCloseable {
     /** Stops accepting requests, then stops the workers (running jobs end as failed) and frees the data directory. */
     public void stop() {
         app.stop();
+        if (napari != null) napari.close();
         wiring.close();
         jobs.close();
         try {
@@ -167,6 +192,20 @@ public final class LabelPropServer implements AutoCloseable {
             s.location = Location.CLASSPATH;
             s.headers = Map.of("Cache-Control", "no-cache");
         });
+    }
+
+    private static List<String> union(List<String> a, java.util.Collection<String> b) {
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
+    }
+
+    private static void registerCompat(NapariCompat compat, JavalinConfig cfg, JobManager jobs, long maxUploadBytes) {
+        try {
+            compat.register(cfg.routes, jobs, maxUploadBytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the napari-compatible API's files", e);
+        }
     }
 
     private static boolean isEndpoint(HandlerType t) {

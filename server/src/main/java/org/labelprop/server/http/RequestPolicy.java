@@ -41,6 +41,7 @@ public final class RequestPolicy implements Handler {
     private final Set<String> hosts = new HashSet<>();
     private final Set<String> origins = new HashSet<>();
     private final Map<String, Set<String>> extraTypes = new ConcurrentHashMap<>();
+    private final Set<String> emptyPosts = ConcurrentHashMap.newKeySet();
 
     public RequestPolicy(ServerConfig config) {
         for (String h : config.allowedHosts()) {
@@ -65,6 +66,15 @@ public final class RequestPolicy implements Handler {
     public RequestPolicy acceptBodyType(String mediaType, Collection<String> exactPaths) {
         String t = mediaType.toLowerCase(Locale.ROOT);
         for (String p : exactPaths) extraTypes.computeIfAbsent(p, k -> ConcurrentHashMap.newKeySet()).add(t);
+        return this;
+    }
+
+    /**
+     * The exemption hook for clients that post nothing: requests to exactly these paths may be bodiless POSTs without a
+     * Content-Type (e.g. a query-only command); every other rule still applies.
+     */
+    public RequestPolicy acceptEmptyPost(Collection<String> exactPaths) {
+        emptyPosts.addAll(exactPaths);
         return this;
     }
 
@@ -110,6 +120,7 @@ public final class RequestPolicy implements Handler {
         if (!put && !method.equals("POST") && !method.equals("PATCH")) return;
         String type = mediaType(ctx.header("Content-Type"));
         if (type != null && (put ? UPLOAD_TYPES.contains(type) : type.equals(JSON))) return;
+        if (type == null && method.equals("POST") && emptyPosts.contains(ctx.path()) && ctx.contentLength() <= 0) return;
         Set<String> extra = extraTypes.get(ctx.path());
         if (type != null && extra != null && extra.contains(type)) return;
         String wanted = put ? "application/octet-stream (or application/gzip)" : JSON;

@@ -81,8 +81,15 @@ public final class JobManager implements AutoCloseable {
      * Queues a job.
      * @throws QueueFullException when {@code capacity} jobs already wait
      */
-    public JobStatus submit(String sessionId, JobRequest params) {
-        Job job = new Job(JobRecord.queued(Ids.next(), sessionId, params));
+    public JobStatus submit(String sessionId, JobRequest params) { return submit(Ids.next(), sessionId, params); }
+
+    /**
+     * Queues a job under a caller-chosen id (see {@link Ids#isValid}), e.g. a client's token.
+     * @throws IllegalArgumentException when the id is malformed or taken
+     * @throws QueueFullException when {@code capacity} jobs already wait
+     */
+    public JobStatus submit(String jobId, String sessionId, JobRequest params) {
+        Job job = new Job(JobRecord.queued(newId(jobId), sessionId, params));
         synchronized (queue) {
             if (closed) throw new IllegalStateException("the server is shutting down");
             if (queue.size() >= capacity)
@@ -92,6 +99,18 @@ public final class JobManager implements AutoCloseable {
             queue.addLast(job);
             queue.notifyAll();
         }
+        return status(job);
+    }
+
+    /**
+     * Records a job that failed before it could be queued (an unusable request, a full queue), persisted and listed like
+     * any other, so a client holding its id learns why.
+     */
+    public JobStatus recordFailed(String jobId, String sessionId, JobRequest params, String message) {
+        Job job = new Job(JobRecord.queued(newId(jobId), sessionId, params).finished(JobState.FAILED, message, List.of()));
+        jobs.put(job.id(), job);
+        records.save(job.record);
+        LOG.info("job {} ({}) failed before it was queued: {}", job.id(), job.record.type(), message);
         return status(job);
     }
 
@@ -217,6 +236,12 @@ public final class JobManager implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private String newId(String id) {
+        if (!Ids.isValid(id)) throw new IllegalArgumentException("invalid job id '" + id + "'");
+        if (jobs.containsKey(id)) throw new IllegalArgumentException("job '" + id + "' exists already");
+        return id;
     }
 
     private Job job(String id) {

@@ -33,10 +33,10 @@ public record JobRequest(String type, @JsonUnwrapped SegmentationRequest segment
     public JobRequest {
         Objects.requireNonNull(segmentation, "segmentation");
         UserInputException.check(type != null && !type.isBlank(), "type", "a job needs a \"type\": \"train\" or \"propagate\"");
-        UserInputException.check((type.equals(TRAIN)) == segmentation.trains(), "training",
-            type.equals(TRAIN) ? "a train job needs training options" : "\"training\" applies to train jobs only; a propagate job "
-                + "uses the network named by \"weights\" as it is");
-        UserInputException.check(saveAs == null || type.equals(TRAIN), "saveAs", "\"saveAs\" applies to train jobs only");
+        UserInputException.check(!type.equals(TRAIN) || segmentation.trains(), "training", "a train job needs training options");
+        UserInputException.check(!type.equals(PROPAGATE) || !segmentation.trains(), "training", "\"training\" applies to train "
+            + "jobs only; a propagate job uses the network named by \"weights\" as it is");
+        UserInputException.check(saveAs == null || segmentation.trains(), "saveAs", "\"saveAs\" applies to train jobs only");
         UserInputException.check(saveAs == null || CheckpointNames.isValid(saveAs), "saveAs",
             "\"saveAs\" must be " + CheckpointNames.rule() + ", got \"" + saveAs + "\"");
         Weights w = segmentation.startWeights();

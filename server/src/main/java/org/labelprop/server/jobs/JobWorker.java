@@ -95,7 +95,8 @@ final class JobWorker implements Runnable {
                 } else if (e instanceof OutOfMemoryError) {
                     LOG.warn("job {} ran out of memory", r.id(), e);
                     why = "the server ran out of memory for this job";
-                } else if (e instanceof UserInputException || e instanceof java.io.IOException || e instanceof VolumeTooLargeException) {
+                } else if (e instanceof UserInputException || e instanceof java.io.IOException || e instanceof VolumeTooLargeException
+                        || e instanceof JobFailure) {
                     LOG.info("job {} failed: {}", r.id(), e.getMessage());
                     why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 } else {

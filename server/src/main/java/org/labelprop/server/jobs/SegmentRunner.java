@@ -5,8 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.labelprop.io.Nifti;
 import org.labelprop.nn.TorchEngine;
+import org.labelprop.pipeline.DeepEngine;
 import org.labelprop.pipeline.Segmentation;
 import org.labelprop.pipeline.SegmentationInputs;
 import org.labelprop.pipeline.SegmentationResult;
@@ -23,10 +25,18 @@ import org.labelprop.volume.Volume;
  * job stores the trained network as checkpoint {@code saveAs} (default {@code session-<id>}).
  */
 public final class SegmentRunner implements JobRunner {
-    private final int threads;
+    private final Function<SessionFiles, DeepEngine> engines;
 
-    /** @param threads libtorch threads per job, 0 = all cores */
-    public SegmentRunner(int threads) { this.threads = threads; }
+    /** @param threads libtorch threads per job, 0 = all cores; stored checkpoints come from the session's checkpoint folder */
+    public SegmentRunner(int threads) { this(in -> engine(in, threads)); }
+
+    /** @param engines the deep engine a job uses, given its files */
+    public SegmentRunner(Function<SessionFiles, DeepEngine> engines) { this.engines = engines; }
+
+    /** The libtorch engine reading stored checkpoints by (checked) name from the session's checkpoint folder. */
+    public static TorchEngine engine(SessionFiles in, int threads) {
+        return new TorchEngine(n -> in.checkpoints().resolve(checked(n)), threads);
+    }
 
     @Override public JobOutcome run(SessionFiles in, JobRequest job, ProgressListener progress) throws Exception {
         ProgressListener staged = new StagedProgress(progress);
@@ -39,11 +49,11 @@ public final class SegmentRunner implements JobRunner {
         Volume image = Nifti.readVolume(in.image());
         SegmentationInputs inputs = new SegmentationInputs(image, Nifti.readLabels(in.labels()),
             in.hints() == null ? null : new Hints(Nifti.readLabels(in.hints())));
-        TorchEngine engine = new TorchEngine(n -> in.checkpoints().resolve(checked(n)), threads);
-        SegmentationResult r = Segmentation.run(job.segmentation(), inputs, engine, staged);
+        SegmentationResult r = Segmentation.run(job.segmentation(), inputs, engines.apply(in), staged);
         staged.update(org.labelprop.progress.Stage.WRITING, 0, 1);
         List<Path> out = new ArrayList<>(SegmentationWriter.write(r, image.grid(), in.workDir(), ""));
-        String how = "segmented with method " + r.method().key() + " in " + Math.round(r.seconds()) + " s";
+        String how = "segmented with method " + r.method().key() + (r.method() == org.labelprop.request.Method.DEEP
+            ? ", weights '" + job.segmentation().weights() + "'" : "") + " in " + Math.round(r.seconds()) + " s";
         if (r.trainingOrNull() != null) {
             Path staging = in.workDir().resolve(name);
             r.trainingOrNull().weights().save(staging);

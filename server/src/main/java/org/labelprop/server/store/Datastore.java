@@ -58,8 +58,16 @@ public final class Datastore {
     /** A fresh empty file in {@code tmp/} (same file system as the store, so it can be renamed into place). */
     public Path newTempFile(String suffix) throws IOException { return Files.createTempFile(root.resolve("tmp"), "upload-", suffix); }
 
-    public SessionRecord createSession(String name) throws IOException {
-        SessionRecord s = new SessionRecord(Ids.next(), name, Instant.now(), null, null, null);
+    public SessionRecord createSession(String name) throws IOException { return createSession(Ids.next(), name); }
+
+    /**
+     * Creates a session under a caller-chosen id (see {@link Ids#isValid}).
+     * @throws IllegalArgumentException when the id is malformed or taken
+     */
+    public SessionRecord createSession(String id, String name) throws IOException {
+        if (!Ids.isValid(id)) throw new IllegalArgumentException("invalid session id '" + id + "'");
+        if (Files.exists(sessionDir(id))) throw new IllegalArgumentException("session '" + id + "' exists already");
+        SessionRecord s = new SessionRecord(id, name, Instant.now(), null, null, null);
         Files.createDirectories(sessionDir(s.id()).resolve("results"));
         AtomicFiles.writeJson(json, sessionDir(s.id()).resolve("session.json"), s);
         return s;
