@@ -116,13 +116,13 @@ test('dropped DICOM files of two series ask which one to open', async () => {
   const both = path.join(work, 'both');
   phantomSeries(both, DIMS, 2, 'phantom T1');
   phantomSeries(both, [20, 16, 6], 7, 'localizer');
-  const before = await page.evaluate(() => window.labelprop.session.id);
+  const before = await page.evaluate(() => window.labelprop.session?.id ?? null);
   await dropFiles(readdirSync(both).map((f) => path.join(both, f)));
   await page.locator('#series-dialog').waitFor({ state: 'visible', timeout: 60000 });
   const options = await page.locator('#series-select option').allTextContents();
   assert.deepEqual(options, ['1: phantom T1 (series 2, MR), 48 × 44 × 12', '2: localizer (series 7, MR), 20 × 16 × 6']);
   await screenshot(page, 'dicom-03-series-choice');
-  await page.getByLabel('DICOM series').selectOption('1');
+  await page.getByLabel('DICOM series', { exact: true }).selectOption('1');
   await page.getByRole('button', { name: 'Open', exact: true }).click();
   const session = await openedSession(before);
   assert.deepEqual(session.shape, [20, 16, 6]);
@@ -138,11 +138,24 @@ test('a dropped NRRD file is converted by the server and shown from the stored N
   for (let i = 0; i < 480; i++) data.writeInt16LE(i, 2 * i);
   const file = path.join(work, 'small.nrrd');
   await import('node:fs').then((fs) => fs.writeFileSync(file, Buffer.concat([Buffer.from(header), data])));
-  const before = await page.evaluate(() => window.labelprop.session.id);
+  const before = await page.evaluate(() => window.labelprop.session?.id ?? null);
   await dropFiles([file]);
   const session = await openedSession(before);
   assert.deepEqual(session.shape, dims);
   assert.equal(session.image.axisCodes, 'LPS');
-  assert.deepEqual(await page.evaluate(() => window.labelprop.viewer.grid.dims), dims);
+  await screenshot(page, 'dicom-04-nrrd');
+  assert.deepEqual(await page.evaluate(() => window.labelprop.viewer.grid.dims), dims, await page.locator('#scan-info').textContent() + ' ' + page.errors.join(' '));
   assert.deepEqual(page.errors, []);
+});
+
+test('what is dropped is sorted before anything is read: one scan file, or DICOM files', async () => {
+  const { classifyScanFiles } = await import('../../server/src/main/resources/public/js/scan-files.js');
+  const file = (name) => new File([new Uint8Array(4)], name);
+  assert.equal(classifyScanFiles([file('a.nii.gz')]).kind, 'nifti');
+  for (const name of ['a.nrrd', 'b.seg.nrrd', 'c.mha', 'd.zip']) assert.equal(classifyScanFiles([file(name)]).kind, 'converted');
+  assert.deepEqual(classifyScanFiles([file('IM0001'), file('IM0002.dcm'), file('.DS_Store')]).files.map((f) => f.name),
+    ['IM0001', 'IM0002.dcm']);
+  assert.throws(() => classifyScanFiles([file('a.nhdr'), file('a.raw.gz')]), /detached header .* open the single-file \.nrrd/);
+  assert.throws(() => classifyScanFiles([file('a.nii'), file('b.nii')]), /open one scan file at a time/);
+  assert.throws(() => classifyScanFiles([file('.hidden')]), /holds no file/);
 });

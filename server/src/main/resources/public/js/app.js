@@ -102,6 +102,7 @@ async function openFile(file, { convertedByServer = false } = {}) {
     setInfo(`Opening ${file.name}…`);
     const bytes = await file.arrayBuffer();
     if (!convertedByServer) showScan(await state.viewer.loadImage(bytes, file.name));
+    setInfo(`Uploading ${file.name}${convertedByServer ? ' (the server converts it to NIfTI)' : ''}…`);
     const created = await state.api.createSession();
     try {
       await state.api.putVolume(created.id, 'image', bytes);
@@ -110,6 +111,7 @@ async function openFile(file, { convertedByServer = false } = {}) {
       await state.api.deleteSession(created.id).catch(() => {});
       throw err;
     }
+    if (convertedByServer) showScan(await state.viewer.loadImage(await state.api.volume(created.id, 'image'), 'image.nii.gz'));
     afterLoad(await state.api.session(created.id));
     await refreshSessions();
   } catch (err) {
