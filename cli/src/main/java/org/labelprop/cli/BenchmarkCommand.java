@@ -37,8 +37,10 @@ import picocli.CommandLine.Model.CommandSpec;
         + "With --suite dev: the eight cases of the development suite (docs/benchmark.md) and three protocols each.",
         "flow: TV-L1 optical flow between neighbouring slices (scikit-image's defaults), labels warped slice by slice, linear "
             + "fusion, background 1 - sum of the labels, no smoothing (the independent reference); no training.",
-        "Deep methods: deep (network trained on the scan, fields refined per slice pair), deep-network (the same network, "
-            + "no refinement), deep-zero (per-pair optimisation from zero, no network). Their time includes training."})
+        "Deep methods: deep (the default pipeline, as propagate runs it: the network's fields refined on the scan under the "
+            + "annotations' constraint), deep-trained (the network trained on the scan first, as train runs it), deep-network "
+            + "(the trained network's fields, no refinement), deep-zero (per-pair optimisation from zero, no network). Their "
+            + "time includes training."})
 final class BenchmarkCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin CommonOptions common;
@@ -46,7 +48,7 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Mixin TrainingOptions training;
 
     @Option(names = "--method", split = ",", defaultValue = "nearest,shape",
-        description = "Methods, comma-separated: nearest, shape, flow, deep, deep-network, deep-untrained, deep-zero. Default: ${DEFAULT-VALUE}.")
+        description = "Methods, comma-separated: nearest, shape, flow, deep, deep-trained, deep-network, deep-zero. Default: ${DEFAULT-VALUE}.")
     List<String> methods;
 
     @Option(names = "--protocol", split = ",", description = "Protocols to run: '3 slices', 'every 10th', 'every 3rd', "

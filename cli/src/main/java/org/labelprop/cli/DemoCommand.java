@@ -28,7 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = {"Obtains real MR sample data (Debian mricron-data: Colin27 T1 + AAL atlas; a generated phantom when "
         + "apt-get is unavailable), annotates 3 axial slices with the atlas, segments the volume from them (by default: "
-        + "trains the network on the scan, propagates, fuses), writes the result and prints its Dice against the full atlas."})
+        + "the shipped network's fields refined on the scan under the annotations' constraint, propagated both ways and "
+        + "fused; with --train-steps or --train-seconds the network is trained on the scan first), writes the result and prints its Dice against the full atlas."})
 final class DemoCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin CommonOptions common;
@@ -39,12 +40,12 @@ final class DemoCommand implements Callable<Integer> {
     Path outputDir;
 
     @Option(names = "--method", paramLabel = "deep|shape|nearest",
-        description = "deep (train the network on the scan, propagate, fuse), shape or nearest. Default: deep.")
+        description = "deep (register neighbouring slices, propagate, fuse), shape or nearest. Default: deep.")
     Method method = SegmentationRequest.defaults().method();
 
     @Override
     public Integer call() throws Exception {
-        TrainingRequest t = method == Method.DEEP ? training.request() : null;
+        TrainingRequest t = method == Method.DEEP && (training.steps != null || training.seconds != null) ? training.request() : null;
         SegmentationRequest request = options.request(method, "2", t);
         PrintWriter out = spec.commandLine().getOut();
         BenchmarkCase c = BenchmarkData.load(out, true);

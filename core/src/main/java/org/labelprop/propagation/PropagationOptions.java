@@ -62,16 +62,20 @@ public record PropagationOptions(Fusion fusion, double distanceConstant, WarpMod
             "inference.sliceSmoothing must be within [0, 10] slices, got " + sliceSmoothing);
     }
 
-    /** AUTO fusion, C = 1, sequential warping, no extrapolation, NCC window 31, both smoothings 1, background 1 - max. */
+    /**
+     * AUTO fusion, C = 1, sequential warping, no extrapolation, NCC window 31, both smoothings 1, background 1 - sum
+     * (chosen on the development suite's mean among eleven variants of fusion, smoothing and background, on the same
+     * fields: docs/benchmark.md).
+     */
     public static PropagationOptions defaults() {
         return new PropagationOptions(Fusion.AUTO, DistanceWeights.DEFAULT_CONSTANT, WarpMode.SEQUENTIAL, false,
-            SimilarityWeights.DEFAULT_WINDOW, 1.0, 1.0, Background.ONE_MINUS_MAX);
+            SimilarityWeights.DEFAULT_WINDOW, 1.0, 1.0, Background.ONE_MINUS_SUM);
     }
 
-    /** The original LabelProp's inference: NCC fusion, no smoothing of fields or across slices. */
+    /** The original LabelProp's inference: NCC fusion, no smoothing of fields or across slices, background 1 - max. */
     public static PropagationOptions original() {
         PropagationOptions d = defaults();
-        return new PropagationOptions(Fusion.NCC, d.distanceConstant, d.warp, d.extrapolate, d.nccWindow, 0, 0, d.background);
+        return new PropagationOptions(Fusion.NCC, d.distanceConstant, d.warp, d.extrapolate, d.nccWindow, 0, 0, Background.ONE_MINUS_MAX);
     }
 
     /**

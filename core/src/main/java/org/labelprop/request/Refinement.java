@@ -10,12 +10,16 @@ import org.labelprop.UserInputException;
  * must match its annotation, both directions).
  *
  * @param steps            optimiser steps (≥ 0; 0 = the network's fields as they are), or null for the automatic count
- *                         (a fixed number, so the result does not depend on the machine's speed or load)
+ *                         ({@value #DEFAULT_STEPS}: a count, not a time, so the result does not depend on the machine's
+ *                         speed or load)
  * @param seconds          wall-time limit in seconds (&gt; 0), or null for none
  * @param annotationWeight weight of the annotations' chained constraint, 0..100 (0 = unsupervised refinement)
  */
 public record Refinement(Integer steps, Double seconds, double annotationWeight) {
-    /** Steps when none are given. */
+    /**
+     * Steps when none are given: on the development suite, 100 steps gave no better mean than 50 (better on the longest
+     * gaps, worse elsewhere) at twice the cost (docs/benchmark.md).
+     */
     public static final int DEFAULT_STEPS = 50;
     /** Weight of the annotations' constraint when none is given. */
     public static final double DEFAULT_ANNOTATION_WEIGHT = 1.0;
@@ -47,6 +51,6 @@ public record Refinement(Integer steps, Double seconds, double annotationWeight)
     public Refinement withAnnotationWeight(double w) { return new Refinement(steps, seconds, w); }
 
     @Override public String toString() {
-        return budget().toString().replace("automatic", DEFAULT_STEPS + " steps") + ", annotation weight " + annotationWeight;
+        return budget() + ", annotation weight " + annotationWeight;
     }
 }

@@ -131,14 +131,28 @@ public final class NetworkRegistrar implements SliceRegistrar {
             } finally {
                 if (chain != null) chain.close();
             }
-            float[] phi;
-            try (PointerScope inner = new PointerScope(); InferenceMode im = new InferenceMode()) {
-                phi = Tensors.toArray(VecInt.integrate(v.detach(), integrationSteps));
-            }
+            float[] phi = integrate(v.detach());
             List<DisplacementField> up = new ArrayList<>(), down = new ArrayList<>();
             for (int i = 0; i < 2 * pairs; i++) (i < pairs ? up : down).add(scale.enlarge(crop(phi, i, s)));
             return new NeighbourFields(axis, up, down);
         }
+    }
+
+    /**
+     * {@code exp(v)} of every pair, a batch at a time: a scope keeps every intermediate of the scaling and squaring until
+     * it closes, so integrating all pairs at once held about ten times the fields (2.2 GB on 284 pairs of 96×192).
+     */
+    private float[] integrate(Tensor v) {
+        long n = v.size(0), per = v.size(1) * v.size(2) * v.size(3);
+        float[] phi = new float[Math.toIntExact(n * per)];
+        for (long b = 0; b < n; b += config.batchPairs()) {
+            long k = Math.min(config.batchPairs(), n - b);
+            try (PointerScope inner = new PointerScope(); InferenceMode im = new InferenceMode()) {
+                float[] part = Tensors.toArray(VecInt.integrate(v.narrow(0, b, k), integrationSteps));
+                System.arraycopy(part, 0, phi, Math.toIntExact(b * per), part.length);
+            }
+        }
+        return phi;
     }
 
     private float[] networkVelocities(Tensor moving, Tensor fixed, ProgressListener progress) {

@@ -12,8 +12,8 @@ import org.labelprop.request.Refinement;
  * annotations' chained constraint when the registrar is given the annotations, the first {@code coarseFraction} of the
  * steps at half resolution (images and annotations averaged 2×2, velocity halved, then upsampled bilinearly and doubled).
  *
- * @param budget         refinement steps and time limit; automatic = {@link Refinement#DEFAULT_STEPS} steps from a network,
- *                       {@value #FROM_ZERO_FACTOR}× as many from zero, no time limit
+ * @param budget         refinement steps and time limit; no steps = {@link Refinement#DEFAULT_STEPS} from a network,
+ *                       {@value #FROM_ZERO_FACTOR}× as many from zero; no seconds = no time limit
  * @param learningRate   Adam learning rate of refinement (pixels per step, roughly)
  * @param fromZero       no network: optimise every velocity from zero
  * @param preset         similarity of refinement
@@ -46,7 +46,7 @@ public record RegistrarConfig(Budget budget, double learningRate, boolean fromZe
      * docs/benchmark.md).
      */
     public static RegistrarConfig of(Refinement r, boolean fromZero, int threads) {
-        return new RegistrarConfig(r.budget(), 0.2, fromZero, LossPreset.PAPER, 32, threads, 1.0, 0.3, r.annotationWeight());
+        return new RegistrarConfig(r.budget(), 0.2, fromZero, LossPreset.PAPER, 16, threads, 1.0, 0.3, r.annotationWeight());
     }
 
     /** The network's fields only, no refinement. */

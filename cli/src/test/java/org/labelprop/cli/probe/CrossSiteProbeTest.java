@@ -7,36 +7,24 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.labelprop.server.RawHttp;
 import org.labelprop.server.TestVolumes;
 
 /** What any web page the user visits could try: DNS rebinding, cross-site simple requests; plus headers on every answer. */
 @Tag("probe")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CrossSiteProbeTest {
-    Path dir;
-    ServeProcess server;
-    ProbeApi api;
-    String session;
+class CrossSiteProbeTest extends ServerProbe {
 
     @BeforeAll
     void start(@TempDir Path tmp) throws Exception {
-        dir = tmp;
-        server = ServeProcess.start(dir.resolve("data"), "384m", 0);
-        api = new ProbeApi(server.port);
-        session = api.createSession();
+        serve(tmp, "384m");
         assertThat(api.put("/api/sessions/" + session + "/image", TestVolumes.imageBytes(dir, true)).status()).isEqualTo(200);
         assertThat(api.put("/api/sessions/" + session + "/labels", TestVolumes.labelBytes(dir, TestVolumes.GRID)).status()).isEqualTo(200);
     }
 
-    @AfterAll
-    void stop() throws Exception { server.close(); }
 
     @Test
     void dnsRebindingHostIsRefused() throws Exception {

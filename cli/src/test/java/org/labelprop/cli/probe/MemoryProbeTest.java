@@ -16,13 +16,11 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.labelprop.io.NiftiDataType;
@@ -35,27 +33,17 @@ import org.labelprop.server.TestVolumes;
  * the memory admission instead of stopping at the voxel count.
  */
 @Tag("probe")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class MemoryProbeTest {
+class MemoryProbeTest extends ServerProbe {
     private static final long MIB = 1 << 20;
-    Path dir;
-    ServeProcess server;
-    ProbeApi api;
-    String session;
 
     @BeforeAll
     void start(@TempDir Path tmp) throws Exception {
-        dir = tmp;
-        server = ServeProcess.start(dir.resolve("data"), "1536m", 0, "--max-voxels", "2000000000");
-        api = new ProbeApi(server.port);
-        session = api.createSession();
+        serve(tmp, "1536m", "--max-voxels", "2000000000");
         assertThat(api.put("/api/sessions/" + session + "/image", TestVolumes.imageBytes(dir, true)).status()).isEqualTo(200);
         assertThat(api.put("/api/sessions/" + session + "/labels", TestVolumes.labelBytes(dir, TestVolumes.GRID)).status()).isEqualTo(200);
     }
 
-    @AfterAll
-    void stop() throws Exception { server.close(); }
 
     @Test @Order(1)
     void tenConcurrentFourGigabyteBombsAreRefusedWithoutOom() throws Exception {

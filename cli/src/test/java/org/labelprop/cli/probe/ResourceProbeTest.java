@@ -8,11 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.labelprop.io.Nifti;
 import org.labelprop.server.RawHttp;
@@ -24,26 +22,16 @@ import org.labelprop.volume.Volume;
 
 /** File descriptors after abusive ranges and aborted downloads; a second server on the same data directory; truncated uploads. */
 @Tag("probe")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ResourceProbeTest {
-    Path dir;
-    ServeProcess server;
-    ProbeApi api;
-    String session;
+class ResourceProbeTest extends ServerProbe {
 
     @BeforeAll
     void start(@TempDir Path tmp) throws Exception {
-        dir = tmp;
-        server = ServeProcess.start(dir.resolve("data"), "384m", 0);
-        api = new ProbeApi(server.port);
-        session = api.createSession();
+        serve(tmp, "384m");
         Path big = dir.resolve("big.nii");
         Nifti.writeVolume(big, new Volume(Grid.of(new Shape3(128, 128, 128), new Spacing(1, 1, 1)), new float[128 * 128 * 128]));
         assertThat(api.put("/api/sessions/" + session + "/image", Files.readAllBytes(big)).status()).isEqualTo(200);
     }
 
-    @AfterAll
-    void stop() throws Exception { server.close(); }
 
     @Test
     void overflowingRangesAndAbortedDownloadsLeakNoFile() throws Exception {

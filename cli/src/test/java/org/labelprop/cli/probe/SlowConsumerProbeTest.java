@@ -16,11 +16,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.labelprop.server.RawHttp;
 import org.labelprop.server.TestVolumes;
@@ -33,26 +31,16 @@ import org.labelprop.server.TestVolumes;
  * publisher, and that such a client is dropped, is shown deterministically by the server's {@code EventStreamTest}.
  */
 @Tag("probe")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SlowConsumerProbeTest {
+class SlowConsumerProbeTest extends ServerProbe {
     private static final int SECONDS = 8;
-    Path dir;
-    ServeProcess server;
-    ProbeApi api;
-    String session;
 
     @BeforeAll
     void start(@TempDir Path tmp) throws Exception {
-        dir = tmp;
-        server = ServeProcess.start(dir.resolve("data"), "768m", 0);
-        api = new ProbeApi(server.port);
-        session = api.createSession();
+        serve(tmp, "768m");
         api.put("/api/sessions/" + session + "/image", TestVolumes.imageBytes(dir, true));
         api.put("/api/sessions/" + session + "/labels", TestVolumes.labelBytes(dir, TestVolumes.GRID));
     }
 
-    @AfterAll
-    void stop() throws Exception { server.close(); }
 
     @Test
     void clientsThatDoNotReadDoNotDelayTheJob() throws Exception {

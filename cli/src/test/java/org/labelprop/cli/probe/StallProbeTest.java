@@ -14,11 +14,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.labelprop.server.RawHttp;
 import org.labelprop.server.TestVolumes;
@@ -29,27 +27,17 @@ import org.labelprop.server.limits.UploadSlots;
  * idle timeout (10 s here), and meanwhile health and job polling answer in under 100 ms (p90 of 20 each).
  */
 @Tag("probe")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StallProbeTest {
-    Path dir;
-    ServeProcess server;
-    ProbeApi api;
-    String session;
+class StallProbeTest extends ServerProbe {
     String job;
 
     @BeforeAll
     void start(@TempDir Path tmp) throws Exception {
-        dir = tmp;
-        server = ServeProcess.start(dir.resolve("data"), "512m", 0, "--idle-timeout", "10");
-        api = new ProbeApi(server.port);
-        session = api.createSession();
+        serve(tmp, "512m", "--idle-timeout", "10");
         api.put("/api/sessions/" + session + "/image", TestVolumes.imageBytes(dir, true));
         api.put("/api/sessions/" + session + "/labels", TestVolumes.labelBytes(dir, TestVolumes.GRID));
         job = api.submit(session, "{\"type\":\"propagate\",\"method\":\"shape\"}");
     }
 
-    @AfterAll
-    void stop() throws Exception { server.close(); }
 
     @Test
     void threeHundredStalledUploadsLeaveTheServerResponsive() throws Exception {
