@@ -80,15 +80,24 @@ class RestartTest extends ServerFixture {
         assertThat(api.awaitJob(queued, Duration.ofSeconds(20)).get("state").asText()).isEqualTo("succeeded");
     }
 
-    @Test
-    void aGracefulRestartKeepsSessionsResultsAndFailsTheRunningJob() throws Exception {
+    /** A session, its finished shape job and the fused result it served. */
+    private record Finished(String session, String job, byte[] fused) { }
+
+    private Finished startWithAFinishedJob() throws Exception {
         start();
         String id = api.createSession();
         api.put("/api/sessions/" + id + "/image", TestVolumes.imageBytes(scratch, true));
         api.put("/api/sessions/" + id + "/labels", TestVolumes.labelBytes(scratch, TestVolumes.GRID));
         String done = jobId(api.post("/api/sessions/" + id + "/jobs", "{\"type\":\"propagate\",\"method\":\"shape\"}").body());
         assertThat(api.awaitJob(done, Duration.ofSeconds(20)).get("state").asText()).isEqualTo("succeeded");
-        byte[] fused = api.getBytes("/api/sessions/" + id + "/results/fused").body();
+        return new Finished(id, done, api.getBytes("/api/sessions/" + id + "/results/fused").body());
+    }
+
+    @Test
+    void aGracefulRestartKeepsSessionsResultsAndFailsTheRunningJob() throws Exception {
+        Finished f = startWithAFinishedJob();
+        String id = f.session(), done = f.job();
+        byte[] fused = f.fused();
         String running = jobId(api.post("/api/sessions/" + id + "/jobs", LoopRunner.body(1000000, 1)).body());
         while (!Api.json(api.get("/api/jobs/" + running)).get("state").asText().equals("running")) Thread.sleep(10);
 
@@ -106,13 +115,9 @@ class RestartTest extends ServerFixture {
 
     @Test
     void afterAKillTheJobLeftRunningOnDiskIsReportedFailedAndNothingHalfWrittenIsServed() throws Exception {
-        start();
-        String id = api.createSession();
-        api.put("/api/sessions/" + id + "/image", TestVolumes.imageBytes(scratch, true));
-        api.put("/api/sessions/" + id + "/labels", TestVolumes.labelBytes(scratch, TestVolumes.GRID));
-        String done = jobId(api.post("/api/sessions/" + id + "/jobs", "{\"type\":\"propagate\",\"method\":\"shape\"}").body());
-        assertThat(api.awaitJob(done, Duration.ofSeconds(20)).get("state").asText()).isEqualTo("succeeded");
-        byte[] fused = api.getBytes("/api/sessions/" + id + "/results/fused").body();
+        Finished f = startWithAFinishedJob();
+        String id = f.session(), done = f.job();
+        byte[] fused = f.fused();
         server.stop();
         server = null;
 
