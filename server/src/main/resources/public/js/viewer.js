@@ -6,8 +6,9 @@
  * back onto the image's array grid (checked end to end by the geometry test).
  */
 import { VoxelGrid } from './geometry.js';
+import { robustRange } from './intensity.js';
 
-const { Niivue, NVImage, SLICE_TYPE, SHOW_RENDER } = window.niivue;
+const { Niivue, NVImage, SLICE_TYPE, SHOW_RENDER, DRAG_MODE } = window.niivue;
 
 export const LAYERS = ['labels', 'hints', 'result'];
 
@@ -36,6 +37,7 @@ export class Viewer {
       multiplanarShowRender: SHOW_RENDER.NEVER,
       sliceType: SLICE_TYPE.AXIAL,
       penSize: 1,
+      dragMode: DRAG_MODE.windowing, // right-button drag: horizontal = window width, vertical = level
       logLevel: 'warn',
       loadingText: '', // the page shows its own hint until a scan is open
     });
@@ -44,6 +46,10 @@ export class Viewer {
     this.active = 'labels';
     this.overlays = {};
     this.onLocationChange = () => {};
+    this.onDrawingChanged = () => {}; // (action) after a stroke, fill, undo, redo or clear: 'draw' | 'undo' | 'redo' | 'clear'
+    this.onWindowChange = () => {};
+    this.undoable = 0;
+    this.redoable = 0;
   }
 
   async init() {
@@ -59,6 +65,11 @@ export class Viewer {
       this.lastLocation = location; // NiiVue's own reading: mm, display voxel and image values
       this.onLocationChange();
     };
+    this.nv.onDrawingChanged = (action) => {
+      if (action === 'draw') this.recordChange();
+      this.onDrawingChanged(action);
+    };
+    this.nv.onIntensityChange = () => this.onWindowChange(this.window());
   }
 
   get loaded() {
@@ -76,10 +87,15 @@ export class Viewer {
     }
     for (const volume of [...this.nv.volumes]) this.nv.removeVolume(volume);
     this.overlays = {};
+    this.robust = robustWindow(image);
+    if (this.robust) Object.assign(image, { cal_min: this.robust.min, cal_max: this.robust.max });
     this.nv.addVolume(image);
+    // a right-button drag across the canvas width spans about twice the robust range
+    this.nv.opts.windowingGainFactor = this.robust ? Math.max(1e-6, (this.robust.max - this.robust.min) / 400) : 2;
     this.grid = VoxelGrid.of(image);
     const voxels = this.grid.displayDims.reduce((a, b) => a * b, 1);
     this.nv.createEmptyDrawing();
+    this.colormapKey = null; // set again for the new drawing
     this.layers = Object.fromEntries(LAYERS.map((layer) => [layer, new Uint8Array(voxels)]));
     this.active = 'labels';
     this.nv.drawBitmap.set(this.layers.labels);
@@ -87,6 +103,27 @@ export class Viewer {
     this.resetUndo();
     this.nv.setDrawingEnabled(true);
     return image;
+  }
+
+  /**
+   * Runs `work` (async) with NiiVue's redraws held back and draws once at the end: opening a session changes the
+   * scan, layers, colours and view many times in a row, and each redraw costs a frame.
+   */
+  async batch(work) {
+    const nv = this.nv;
+    if (this.batching) return work();
+    const own = Object.getOwnPropertyDescriptor(nv, 'drawScene');
+    let wanted = false;
+    this.batching = true;
+    nv.drawScene = () => { wanted = true; };
+    try {
+      return await work();
+    } finally {
+      if (own) Object.defineProperty(nv, 'drawScene', own);
+      else delete nv.drawScene;
+      this.batching = false;
+      if (wanted) nv.drawScene();
+    }
   }
 
   get image() {
@@ -110,6 +147,14 @@ export class Viewer {
     this.nv.drawClearAllUndoBitmaps();
     this.nv.drawAddUndoBitmap();
     this.nv.refreshDrawing(true);
+    this.undoable = 0;
+    this.redoable = 0;
+  }
+
+  /** A new change was stored in NiiVue's undo ring: it can be undone, and the redo history ends (as in every editor). */
+  recordChange() {
+    this.undoable = Math.min(this.undoable + 1, this.nv.opts.maxDrawUndoBitmaps - 1);
+    this.redoable = 0;
   }
 
   layerData(layer) {
@@ -163,10 +208,47 @@ export class Viewer {
     }
     this.nv.drawAddUndoBitmap();
     this.nv.refreshDrawing(true);
+    this.recordChange();
+    this.onDrawingChanged('clear');
   }
 
+  /** Undoes the last change; false when there is none (NiiVue's ring would wrap round to the newest state). */
   undo() {
+    if (this.undoable === 0) return false;
+    // NiiVue keeps the states in a ring and moves its index back; the states after it stay until the next change
     this.nv.drawUndo();
+    this.undoable--;
+    this.redoable++;
+    return true;
+  }
+
+  /** Re-applies the last undone change, if no stroke came since. */
+  redo() {
+    if (this.redoable === 0) return false;
+    const ring = this.nv.drawUndoBitmaps.length;
+    // drawUndo loads the state before its index: move the index two ahead, then let it step one back
+    this.nv.currentDrawUndoBitmap = (this.nv.currentDrawUndoBitmap + 2) % ring;
+    this.nv.drawUndo();
+    this.redoable--;
+    this.undoable++;
+    this.onDrawingChanged('redo');
+    return true;
+  }
+
+  /** The intensity window {min, max} (calibrated values) and the robust one it started from. */
+  window() {
+    return { min: this.image.cal_min, max: this.image.cal_max, robust: this.robust };
+  }
+
+  setWindow(min, max) {
+    Object.assign(this.image, { cal_min: min, cal_max: Math.max(max, min + 1e-6) });
+    this.nv.updateGLVolume();
+    this.onWindowChange(this.window());
+  }
+
+  /** Back to the robust window (0.5th to 99.5th percentile of the non-zero voxels). */
+  resetWindow() {
+    if (this.robust) this.setWindow(this.robust.min, this.robust.max);
   }
 
   setPen(value, filled) {
@@ -182,8 +264,25 @@ export class Viewer {
     this.nv.opts.penSize = size;
   }
 
+  /** Sets the label colours; NiiVue rebuilds its textures for that, so only when they change. */
   setColormap(cmap) {
-    this.nv.setDrawColormap(cmap);
+    const key = `${cmap.R}|${cmap.G}|${cmap.B}|${cmap.A}`;
+    if (key === this.colormapKey) return;
+    this.colormapKey = key;
+    // NiiVue's setDrawColormap also re-renders the scan's 3-D textures (seconds on a large scan without a GPU); the
+    // label colours live in its colour map texture alone, which refreshColormaps rebuilds
+    const nv = this.nv;
+    const own = Object.prototype.hasOwnProperty.call(nv, 'updateGLVolume');
+    const update = nv.updateGLVolume;
+    nv.updateGLVolume = () => {};
+    try {
+      nv.setDrawColormap(cmap);
+    } finally {
+      if (own) nv.updateGLVolume = update;
+      else delete nv.updateGLVolume;
+    }
+    if (nv.volumes.length) nv.refreshColormaps();
+    nv.drawScene();
   }
 
   /** Index of the crosshair's slice across array axis a. */
@@ -238,6 +337,16 @@ export class Viewer {
     this.overlays[which] = volume;
     this.nv.updateGLVolume();
   }
+}
+
+/** The robust window of a loaded NVImage in calibrated units (scl_slope, scl_inter applied), or null. */
+function robustWindow(image) {
+  const range = robustRange(image.img);
+  if (!range) return null;
+  const slope = image.hdr.scl_slope || 1;
+  const inter = image.hdr.scl_inter || 0;
+  const [a, b] = [range.min * slope + inter, range.max * slope + inter].sort((x, y) => x - y);
+  return { min: a, max: b > a ? b : a + 1 };
 }
 
 async function gzipBytes(bytes) {
