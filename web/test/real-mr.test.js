@@ -7,10 +7,10 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startServer } from './support/server.js';
-import { launchBrowser, openPage, RESULTS_DIR } from './support/browser.js';
+import { launchBrowser, openPage, dragThrough, RESULTS_DIR } from './support/browser.js';
 import { readNifti } from './support/nifti.js';
 import { realCase } from './support/real-case.js';
 import { labelVoxels, largestSlices, drawnColours, isWhite, near, hexToRgb, typicalColour } from './support/pixels.js';
@@ -164,4 +164,216 @@ test('reopened in another browser context, each of the 12 labels is drawn in its
   }
   assert.deepEqual(other.errors, []);
   await context.close();
+});
+
+/** The 12 structures of the case (AAL labels 71–78, 37, 38, 41, 42, renumbered 1–12 by the benchmark case). */
+const AAL_NAMES = ['Caudate_L', 'Caudate_R', 'Putamen_L', 'Putamen_R', 'Pallidum_L', 'Pallidum_R', 'Thalamus_L', 'Thalamus_R',
+  'Hippocampus_L', 'Hippocampus_R', 'Amygdala_L', 'Amygdala_R'];
+
+async function waitForSave(p, since) {
+  await p.waitForFunction((t) => Number(document.body.dataset.labelsSaved || 0) > t, since);
+}
+
+async function newContextPage() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, acceptDownloads: true });
+  const p = await context.newPage();
+  p.errors = [];
+  p.on('pageerror', (err) => p.errors.push(err.message));
+  await p.goto(server.url + '/');
+  await p.waitForFunction(() => window.labelprop?.viewer?.nv?.gl);
+  return p;
+}
+
+test('label names and colours set in the page are kept with the session, after a reload and in another browser context', async () => {
+  const file = path.join(RESULTS_DIR, 'aal-deep-grey.txt');
+  // ITK-SNAP's own layout; colours of its default table (never white, grey or black)
+  const colours = [[255, 0, 0], [0, 255, 0], [0, 0, 255], [255, 255, 0], [0, 255, 255], [255, 0, 255], [255, 239, 213],
+    [0, 0, 205], [205, 133, 63], [210, 180, 140], [102, 205, 170], [0, 0, 128]];
+  writeFileSync(file, ['# ITK-SnAP Label Description File', '    0     0    0    0        0  0  0    "Clear Label"',
+    ...AAL_NAMES.map((n, i) => `${String(i + 1).padStart(5)} ${colours[i].map((c) => String(c).padStart(4)).join(' ')}        1  1  1    "${n}"`)]
+    .join('\n'));
+  let since = Date.now();
+  await page.getByLabel('Load an ITK-SNAP label description file').setInputFiles(file);
+  await page.waitForFunction(() => document.querySelector('#label-rows tr[data-value="12"] input[type=text]')?.value === 'Amygdala_R');
+  await page.getByLabel('Name of label 5').fill('Pallidum left');
+  await page.getByLabel('Name of label 5').press('Enter');
+  await waitForSave(page, since);
+  since = Date.now();
+  await page.getByLabel('Colour of Thalamus_L').fill('#00c080');
+  await waitForSave(page, since);
+  const expected = (await tableRows(page));
+  assert.equal(expected.get(5).name, 'Pallidum left');
+  assert.deepEqual(expected.get(7).colour, [0, 192, 128]);
+  await page.screenshot({ path: path.join(RESULTS_DIR, '21-real-mr-names.png') });
+
+  await page.reload();
+  await page.waitForFunction(() => window.labelprop?.viewer?.nv?.gl);
+  await reopen(page, sessionId);
+  assert.deepEqual(await tableRows(page), expected, 'after a reload');
+
+  const other = await newContextPage();
+  await reopen(other, sessionId);
+  assert.deepEqual(await tableRows(other), expected, 'in another browser context');
+  // and drawn so: label 7 in its new colour
+  await other.getByLabel('Label layer opacity in percent').fill('100');
+  const fused = readNifti(await (await api(`/api/sessions/${sessionId}/results/fused`)).arrayBuffer());
+  const k = largestSlices(fused).get(7);
+  await other.getByLabel('Slice number').fill(String(k));
+  await other.getByLabel('Slice number').press('Enter');
+  const drawn = await drawnColours(other, new Map([[7, labelVoxels(fused, k).get(7).interior]]), path.join(RESULTS_DIR, '22-real-mr-recoloured.png'));
+  const samples = drawn.get(7);
+  assert.ok(samples.filter((c) => near(c, [0, 192, 128])).length >= 0.9 * samples.length, `label 7 is drawn as ${typicalColour(samples)}`);
+  assert.deepEqual(other.errors, []);
+  await other.context().close();
+});
+
+test('the label table shows each label\'s coverage as the server computed it, in words', async () => {
+  const report = await (await api(`/api/sessions/${sessionId}/suggestions`)).json();
+  const statuses = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('#label-rows tr[data-value]')]
+    .map((tr) => [tr.dataset.value, { key: tr.querySelector('.status').dataset.status, text: tr.querySelector('.status').textContent }])));
+  for (const [label, coverage] of Object.entries(report.labels)) {
+    assert.equal(statuses[label].key, coverage, `label ${label}`);
+    if (coverage === 'single-slice') assert.match(statuses[label].text, /^single-slice .*annotate one more slice to propagate it \(slice \d+\)$/);
+    if (coverage === 'range') assert.match(statuses[label].text, /^range annotated on two or more slices \(slices \d+, \d+/);
+  }
+  assert.ok(Object.values(report.labels).includes('single-slice'), 'the real case has single-slice labels');
+  await page.locator('table.labels').screenshot({ path: path.join(RESULTS_DIR, '23-real-mr-label-table.png') });
+});
+
+test('each suggested slice says which labels the two directions disagree on, by name, and how much', async () => {
+  const report = await (await api(`/api/sessions/${sessionId}/suggestions`)).json();
+  assert.equal(report.method, 'uncertainty');
+  assert.ok(report.slices.length > 0);
+  const items = await page.locator('#suggestions li').allTextContents();
+  assert.equal(items.length, report.slices.length);
+  const names = await tableRows(page);
+  report.slices.forEach((s, i) => {
+    assert.ok(items[i].startsWith(`Slice ${s.slice}`), items[i]);
+    if (s.disagreements.length) {
+      const first = s.disagreements[0];
+      assert.ok(items[i].includes(`${names.get(first.label).name}: `), `${items[i]} does not name label ${first.label}`);
+      assert.match(items[i], / mm² \(\d+ % of its area here\)/);
+    }
+  });
+  assert.ok(report.slices.some((s) => s.disagreements.length > 0), 'no suggestion names a label');
+  await page.locator('#suggestions').screenshot({ path: path.join(RESULTS_DIR, '24-real-mr-suggestions.png') });
+  await page.locator('#gl').focus();
+  await page.keyboard.press('n');
+  assert.equal(Number(await page.getByLabel('Slice number').inputValue()), report.slices[0].slice);
+  if (report.slices.length > 1) {
+    await page.keyboard.press('n');
+    assert.equal(Number(await page.getByLabel('Slice number').inputValue()), report.slices[1].slice);
+    await page.keyboard.press('Shift+N');
+    assert.equal(Number(await page.getByLabel('Slice number').inputValue()), report.slices[0].slice);
+  }
+});
+
+test('the result downloads with its label descriptions beside it (ITK-SNAP file of the same stem)', async () => {
+  const downloads = [];
+  page.on('download', (d) => downloads.push(d));
+  await page.getByRole('button', { name: /Download result/ }).click();
+  await page.waitForFunction(() => true);
+  for (let i = 0; i < 100 && downloads.length < 2; i++) await new Promise((r) => setTimeout(r, 100));
+  const names = downloads.map((d) => d.suggestedFilename()).sort();
+  assert.deepEqual(names, [`labelprop-${sessionId}-result.labels.txt`, `labelprop-${sessionId}-result.nii.gz`]);
+  const txt = downloads.find((d) => d.suggestedFilename().endsWith('.txt'));
+  const file = path.join(RESULTS_DIR, txt.suggestedFilename());
+  await txt.saveAs(file);
+  const text = readFileSync(file, 'utf8');
+  assert.match(text, /^ +5 +\d+ +\d+ +\d+ +1 +1 +1 +"Pallidum left"$/m);
+  assert.match(text, /^ +7 +0 +192 +128 +1 +1 +1 +"Thalamus_L"$/m);
+  assert.equal(text.split('\n').filter((l) => /^\s*\d+\s/.test(l)).length, 13, 'clear label and 12 labels');
+});
+
+test('the annotator\'s shortcuts: slices, labels by number, pen size, eraser, undo/redo, layers, overlays, help', async () => {
+  const nv = (expr) => page.evaluate(expr);
+  const slice = async () => Number(await page.getByLabel('Slice number').inputValue());
+  await page.keyboard.press('?');
+  assert.equal(await page.locator('#help-dialog').isVisible(), true);
+  const rows = await page.locator('#shortcut-rows tr').allTextContents();
+  assert.ok(rows.some((r) => r.includes('Ctrl+Shift+Z or Ctrl+Y') && r.includes('redo')), rows.join(' | '));
+  await page.locator('#help-dialog').screenshot({ path: path.join(RESULTS_DIR, '25-shortcuts-help.png') });
+  await page.keyboard.press('Escape');
+  assert.equal(await page.locator('#help-dialog').isVisible(), false);
+
+  await page.locator('#gl').focus();
+  const s0 = await slice();
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await slice(), s0 + 1);
+  await page.keyboard.press('PageDown');
+  assert.equal(await slice(), s0);
+  const view = await nv(() => window.labelprop.viewer.nv.opts.sliceType);
+  await page.keyboard.press('v'); // NiiVue's own "cycle the view" key must not act behind the page's back
+  assert.equal(await nv(() => window.labelprop.viewer.nv.opts.sliceType), view);
+
+  await page.keyboard.press('a');
+  assert.equal(await page.locator('input[name=layer]:checked').inputValue(), 'labels');
+  await page.keyboard.press('1');
+  await page.keyboard.press('2');
+  assert.equal(await nv(() => window.labelprop.viewer.nv.opts.penValue), 12);
+  assert.equal(await page.getByLabel('Paint with Amygdala_R (value 12)').isChecked(), true);
+  await page.keyboard.press('3');
+  await new Promise((r) => setTimeout(r, 800)); // later than the two-digit window: a new choice
+  await page.keyboard.press('4');
+  assert.equal(await nv(() => window.labelprop.viewer.nv.opts.penValue), 4);
+  await page.keyboard.press(']');
+  await page.keyboard.press(']');
+  assert.equal(await page.locator('#pen-size').inputValue(), '3');
+  await page.keyboard.press('[');
+  assert.equal(await nv(() => window.labelprop.viewer.nv.opts.penSize), 2);
+  await page.keyboard.press('e');
+  assert.equal(await nv(() => window.labelprop.viewer.nv.opts.penValue), 0);
+  await page.keyboard.press('e');
+  assert.equal(await nv(() => window.labelprop.viewer.nv.opts.penValue), 4);
+
+  const count = () => nv(() => window.labelprop.viewer.layerData('labels').reduce((n, v) => n + (v === 4), 0));
+  const before = await count();
+  await dragThrough(page, [[10, 10, s0], [20, 10, s0]]);
+  const painted = await count();
+  assert.ok(painted > before, `the stroke painted nothing (${before} → ${painted})`);
+  await page.keyboard.press('Control+z');
+  assert.equal(await count(), before);
+  await page.keyboard.press('Control+Shift+Z');
+  assert.equal(await count(), painted);
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+z'); // nothing more to undo: does not wrap round to the stroke
+  assert.equal(await count(), before);
+  await page.keyboard.press('Control+y');
+  assert.equal(await count(), painted);
+  await page.keyboard.press('Control+z');
+
+  await page.keyboard.press('o');
+  assert.equal(await nv(() => window.labelprop.viewer.nv.drawOpacity), 0);
+  await page.keyboard.press('o');
+  assert.ok(await nv(() => window.labelprop.viewer.nv.drawOpacity) > 0);
+  await page.keyboard.press('r');
+  assert.equal(await page.locator('input[name=layer]:checked').inputValue(), 'result');
+  await page.keyboard.press('u');
+  await page.waitForFunction(() => window.labelprop.viewer.overlays.uncertainty);
+  await page.keyboard.press('u');
+  await page.waitForFunction(() => !window.labelprop.viewer.overlays.uncertainty);
+  assert.deepEqual(page.errors, []);
+});
+
+test('the intensity window starts at robust percentiles and follows a right-button drag', async () => {
+  const win = () => page.evaluate(() => window.labelprop.viewer.window());
+  const start = await win();
+  assert.ok(start.robust, 'no robust window');
+  assert.equal(start.min, start.robust.min);
+  assert.equal(start.max, start.robust.max);
+  const shown = await page.locator('#window-value').textContent();
+  assert.match(shown, /^width [\d.]+ · level [\d.]+$/);
+  const box = await page.locator('#gl').boundingBox();
+  const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+  await page.mouse.move(x, y);
+  await page.mouse.down({ button: 'right' });
+  await page.mouse.move(x + 80, y + 40, { steps: 8 });
+  await page.mouse.up({ button: 'right' });
+  const dragged = await win();
+  assert.ok(dragged.max - dragged.min > start.max - start.min, `width ${start.max - start.min} → ${dragged.max - dragged.min}`);
+  assert.notEqual(await page.locator('#window-value').textContent(), shown);
+  await page.screenshot({ path: path.join(RESULTS_DIR, '26-window-level.png') });
+  await page.keyboard.press('w');
+  assert.deepEqual(await win(), start);
+  assert.equal(await page.locator('#window-value').textContent(), shown);
 });

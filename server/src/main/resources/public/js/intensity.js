@@ -11,7 +11,8 @@ const MAX_SAMPLES = 1 << 22;
 const BINS = 4096;
 
 /**
- * {min, max} of the window in raw voxel values of data (a typed array), or null when it has no non-zero voxel.
+ * {min, max, lowest, highest}: the window and the extremes of the non-zero voxels seen, in raw voxel values of data
+ * (a typed array); null when it has no non-zero voxel.
  * @param low, high percentiles in 0..100
  */
 export function robustRange(data, low = LOW_PERCENTILE, high = HIGH_PERCENTILE) {
@@ -27,7 +28,7 @@ export function robustRange(data, low = LOW_PERCENTILE, high = HIGH_PERCENTILE) 
     n++;
   }
   if (n === 0) return null;
-  if (lo === hi) return { min: lo, max: hi };
+  if (lo === hi) return { min: lo, max: hi, lowest: lo, highest: hi };
   const counts = new Float64Array(BINS);
   const scale = (BINS - 1) / (hi - lo);
   for (let i = 0; i < data.length; i += step) {
@@ -44,5 +45,5 @@ export function robustRange(data, low = LOW_PERCENTILE, high = HIGH_PERCENTILE) 
     }
     return hi;
   };
-  return { min: at(low / 100), max: at(high / 100) };
+  return { min: at(low / 100), max: at(high / 100), lowest: lo, highest: hi };
 }

@@ -88,7 +88,11 @@ export class Viewer {
     for (const volume of [...this.nv.volumes]) this.nv.removeVolume(volume);
     this.overlays = {};
     this.robust = robustWindow(image);
-    if (this.robust) Object.assign(image, { cal_min: this.robust.min, cal_max: this.robust.max });
+    // NiiVue keeps a window/level drag within global_min..global_max: let it reach the extremes of the data
+    if (this.robust) {
+      Object.assign(image, { cal_min: this.robust.min, cal_max: this.robust.max,
+        global_min: Math.min(this.robust.lowest, image.global_min), global_max: Math.max(this.robust.highest, image.global_max) });
+    }
     this.nv.addVolume(image);
     // a right-button drag across the canvas width spans about twice the robust range
     this.nv.opts.windowingGainFactor = this.robust ? Math.max(1e-6, (this.robust.max - this.robust.min) / 400) : 2;
@@ -345,8 +349,10 @@ function robustWindow(image) {
   if (!range) return null;
   const slope = image.hdr.scl_slope || 1;
   const inter = image.hdr.scl_inter || 0;
-  const [a, b] = [range.min * slope + inter, range.max * slope + inter].sort((x, y) => x - y);
-  return { min: a, max: b > a ? b : a + 1 };
+  const calibrated = (v) => v * slope + inter;
+  const [a, b] = [calibrated(range.min), calibrated(range.max)].sort((x, y) => x - y);
+  const [lowest, highest] = [calibrated(range.lowest), calibrated(range.highest)].sort((x, y) => x - y);
+  return { min: a, max: b > a ? b : a + 1, lowest: Math.min(lowest, a, 0), highest: Math.max(highest, b) };
 }
 
 async function gzipBytes(bytes) {
