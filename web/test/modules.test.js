@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 /**
  * The page's DOM-free modules under node: voxel-grid permutations, the API readers, label colours, coverage, the
- * intensity window, shortcut keys, suggestion texts, ETA text.
+ * intensity window, shortcut keys, suggestion texts, ETA text, undo snapshots.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -19,6 +19,7 @@ const { keyName, actionFor, SHORTCUTS } = await js('shortcuts.js');
 const { explain } = await js('suggestion-text.js');
 const { describeSession, formatMm } = await js('session.js');
 const { formatEta } = await js('jobs.js');
+const { encodeBitmap, decodeBitmap, changedBox, emptySnapshot } = await js('bitmap-snapshots.js');
 
 const CONVENTIONS = {
   palette: [[230, 25, 75], [60, 180, 75], [255, 225, 25]],
@@ -153,6 +154,15 @@ test('coverage follows core\'s rule: two annotated slices a range, one single-sl
   labels[5 + 6 * 3] = 2;
   presence.scan(labels, 3, 4);
   assert.deepEqual(presence.slicesOf(2), [2, 3]);
+  // rows of a multiple of 4 voxels are read 4 at a time: the same answer
+  const wide = new VoxelGrid([8, 2, 3], [1, 2, 3]);
+  const bitmap = new Uint8Array(48);
+  bitmap[7] = 3; // slice 0, row 0, last voxel
+  bitmap[16 + 9] = 3; // slice 1, row 1
+  bitmap[32 + 4] = 9;
+  const p = SlicePresence.of(wide, 2, bitmap);
+  assert.deepEqual([p.slicesOf(3), p.slicesOf(9), [...p.values()]], [[0, 1], [2], [3, 9]]);
+  assert.deepEqual(SlicePresence.of(wide, 1, bitmap).slicesOf(3), [0, 1]);
   // along a flipped axis the array index is reported
   const flipped = SlicePresence.of(new VoxelGrid([3, 2, 4], [1, 2, -3]), 2, labels);
   assert.deepEqual(flipped.slicesOf(1), [1, 3]);
@@ -191,4 +201,28 @@ test('ETA text from seconds or an instant', () => {
   assert.equal(formatEta(7), '7 s');
   assert.equal(formatEta(null), '');
   assert.match(formatEta(new Date(Date.now() + 125000).toISOString()), /^2 min 0[45] s$/);
+});
+
+test('undo snapshots give back the bitmap they were made from, and the box where two bitmaps differ', () => {
+  const dims = [8, 4, 6];
+  const bitmap = new Uint8Array(dims[0] * dims[1] * dims[2] + 3); // a tail past the last whole word
+  bitmap.fill(7, 40, 90); // one long run
+  for (let i = 100; i < 130; i++) bitmap[i] = i % 5; // literal words
+  bitmap[bitmap.length - 1] = 9;
+  const snapshot = encodeBitmap(bitmap);
+  assert.deepEqual(decodeBitmap(snapshot), bitmap);
+  assert.ok(snapshot.vals.length * 4 < bitmap.length / 2, 'runs are stored once');
+  const offset = new Uint8Array(bitmap.length + 1).subarray(1); // not on a word boundary
+  offset.set(bitmap);
+  assert.deepEqual(decodeBitmap(encodeBitmap(offset)), bitmap);
+  const noise = Uint8Array.from({ length: 400 }, (_, i) => (i * 37) % 251);
+  assert.deepEqual(decodeBitmap(encodeBitmap(noise)), noise);
+  assert.deepEqual(decodeBitmap(emptySnapshot(11)), new Uint8Array(11));
+
+  const changed = bitmap.slice(0, 192);
+  const before = changed.slice();
+  assert.equal(changedBox(before, changed, dims), null);
+  changed[3 + 8 * (1 + 4 * 2)] = 1; // (3, 1, 2)
+  changed[5 + 8 * (2 + 4 * 4)] = 1; // (5, 2, 4)
+  assert.deepEqual(changedBox(before, changed, dims), { from: [3, 1, 2], to: [6, 3, 5] });
 });

@@ -355,6 +355,32 @@ test('the annotator\'s shortcuts: slices, labels by number, pen size, eraser, un
   assert.deepEqual(page.errors, []);
 });
 
+test('a stroke and its undo are on screen at once in the plane they are made in (only what changed is sent to the GPU)', async () => {
+  await page.keyboard.press('a');
+  await page.getByLabel('Label layer opacity in percent').fill('100');
+  await page.getByLabel('Pen size').fill('3');
+  await page.getByLabel('Paint with Putamen_R (value 4)').check();
+  const colour = (await tableRows(page)).get(4).colour;
+  const drawn = async (vox, shot) => (await drawnColours(page, new Map([[4, [vox]]]), path.join(RESULTS_DIR, shot))).get(4);
+  const k = Number(await page.getByLabel('Slice number').inputValue());
+  // diagonal strokes: the crosshair moves to where a stroke is made, and pixels near its lines are not read
+  await dragThrough(page, [[20, 20, k], [40, 40, k]]);
+  assert.ok(near((await drawn([30, 30, k], '27-stroke-axial.png'))[0], colour), 'the axial stroke is not drawn');
+  await page.getByText('Coronal', { exact: true }).click();
+  const j = await page.evaluate(() => window.labelprop.viewer.crosshairVoxel()[1]);
+  await dragThrough(page, [[20, j, 10], [40, j, 30]]);
+  assert.ok(near((await drawn([30, j, 20], '28-stroke-coronal.png'))[0], colour), 'the coronal stroke is not drawn');
+  // an undo sends only the box that changed to the GPU: it must be on screen too
+  await page.keyboard.press('Control+z');
+  assert.ok(!near((await drawn([30, j, 20], '29-undo-coronal.png'))[0], colour), 'the coronal stroke is still drawn after undo');
+  await page.keyboard.press('Control+z');
+  await page.getByText('Axial', { exact: true }).click();
+  await page.getByLabel('Slice number').fill(String(k));
+  await page.getByLabel('Slice number').press('Enter');
+  assert.ok(!near((await drawn([30, 30, k], '29-undo-axial.png'))[0], colour), 'the axial stroke is still drawn after undo');
+  await page.getByLabel('Label layer opacity in percent').fill('80');
+});
+
 test('the intensity window starts at robust percentiles and follows a right-button drag', async () => {
   const win = () => page.evaluate(() => window.labelprop.viewer.window());
   const start = await win();

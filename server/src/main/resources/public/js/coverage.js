@@ -36,8 +36,22 @@ export class SlicePresence {
       // the two display axes other than d span the slice
       const [u, v] = [0, 1, 2].filter((a) => a !== d);
       const base = c * stride[d];
+      // rows along display x are contiguous: read four voxels at a time, skipping empty ones and repeats (labels are
+      // sparse, and inside a structure every word is the same)
+      const words = u === 0 && dims[0] % 4 === 0 && bitmap.byteOffset % 4 === 0
+        ? new Int32Array(bitmap.buffer, bitmap.byteOffset, bitmap.length >> 2) : null;
       for (let j = 0; j < dims[v]; j++) {
         let i0 = base + j * stride[v];
+        if (words) {
+          let previous = 0;
+          for (let w = i0 >> 2, end = (i0 + dims[0]) >> 2; w < end; w++) {
+            const word = words[w];
+            if (word === 0 || word === previous) continue;
+            previous = word;
+            for (let b = w << 2; b < (w << 2) + 4; b++) if (bitmap[b] !== 0) row[bitmap[b]] = 1;
+          }
+          continue;
+        }
         for (let i = 0; i < dims[u]; i++, i0 += stride[u]) {
           const value = bitmap[i0];
           if (value !== 0) row[value] = 1;

@@ -177,6 +177,7 @@ export class JobPanel {
     this.report = suggestions;
     this.current = -1;
     this.renderSuggestions();
+    document.body.dataset.resultShown = String(Date.now()); // tests wait for this
   }
 
   async toggle(which, checkbox) {

@@ -22,7 +22,7 @@ export class LayerWatch {
   all() {
     const { viewer } = this.state;
     if (!viewer.loaded) return;
-    for (const layer of LAYERS) this.presence[layer] = SlicePresence.of(viewer.grid, this.state.axis, viewer.layerData(layer));
+    for (const layer of LAYERS) this.presence[layer] = this.scan(layer);
     this.publish();
   }
 
@@ -30,7 +30,7 @@ export class LayerWatch {
   layer(layer) {
     const { viewer } = this.state;
     if (!viewer.loaded) return;
-    this.presence[layer] = SlicePresence.of(viewer.grid, this.state.axis, viewer.layerData(layer));
+    this.presence[layer] = this.scan(layer);
     this.publish();
   }
 
@@ -58,9 +58,16 @@ export class LayerWatch {
     this.timer = setTimeout(() => {
       const layers = [...this.pending];
       this.pending.clear();
-      for (const l of layers) this.presence[l] = SlicePresence.of(this.state.viewer.grid, this.state.axis, this.state.viewer.layerData(l));
+      for (const l of layers) this.presence[l] = this.scan(l);
       this.publish();
     }, RESCAN_DELAY_MS);
+  }
+
+  /** The presence of each value on each slice of a layer (a blank layer is not read). */
+  scan(layer) {
+    const { viewer, axis } = this.state;
+    if (viewer.isBlank(layer)) return new SlicePresence(viewer.grid, axis);
+    return SlicePresence.of(viewer.grid, axis, viewer.layerData(layer));
   }
 
   publish() {

@@ -7,10 +7,15 @@
  */
 import { VoxelGrid } from './geometry.js';
 import { robustRange } from './intensity.js';
+import { readLabelVolume } from './nifti-labels.js';
+import { tune, uploadBox } from './niivue-tuning.js';
 
 const { Niivue, NVImage, SLICE_TYPE, SHOW_RENDER, DRAG_MODE } = window.niivue;
 
 export const LAYERS = ['labels', 'hints', 'result'];
+
+/** NiiVue methods that batch() holds back: redraw and upload of the drawing texture. */
+const HELD = ['drawScene', 'refreshDrawing'];
 
 export const VIEWS = {
   axial: SLICE_TYPE.AXIAL,
@@ -50,6 +55,7 @@ export class Viewer {
     this.onWindowChange = () => {};
     this.undoable = 0;
     this.redoable = 0;
+    this.blank = new Set(); // layers known to hold only zeros, which need not be read
   }
 
   async init() {
@@ -61,11 +67,13 @@ export class Viewer {
       drawPenLine(newPoint, previousPoint, penValue);
       this.nv.drawPt(...newPoint, penValue);
     };
+    tune(this.nv, () => this.onWindowChange(this.window()));
     this.nv.onLocationChange = (location) => {
       this.lastLocation = location; // NiiVue's own reading: mm, display voxel and image values
       this.onLocationChange();
     };
     this.nv.onDrawingChanged = (action) => {
+      this.blank.delete(this.active);
       if (action === 'draw') this.recordChange();
       this.onDrawingChanged(action);
     };
@@ -100,33 +108,46 @@ export class Viewer {
     const voxels = this.grid.displayDims.reduce((a, b) => a * b, 1);
     this.nv.createEmptyDrawing();
     this.colormapKey = null; // set again for the new drawing
-    this.layers = Object.fromEntries(LAYERS.map((layer) => [layer, new Uint8Array(voxels)]));
+    // the other layers' arrays are kept for a scan of the same size (a new 78 MB array costs more than clearing one)
+    const empty = (old) => (old?.length === voxels && old !== this.nv.drawBitmap ? old.fill(0) : new Uint8Array(voxels));
+    this.layers = { labels: this.nv.drawBitmap, hints: empty(this.layers.hints), result: empty(this.layers.result) };
+    this.blank = new Set(LAYERS);
     this.active = 'labels';
-    this.nv.drawBitmap.set(this.layers.labels);
-    this.layers.labels = this.nv.drawBitmap;
     this.resetUndo();
     this.nv.setDrawingEnabled(true);
     return image;
   }
 
   /**
-   * Runs `work` (async) with NiiVue's redraws held back and draws once at the end: opening a session changes the
-   * scan, layers, colours and view many times in a row, and each redraw costs a frame.
+   * Runs `work` (async) with NiiVue's redraws, drawing-texture uploads and undo snapshots held back, and does each once
+   * at the end: opening a session changes the scan, layers, colours and view many times in a row, and on a large scan
+   * each upload of the drawing or snapshot of it costs seconds.
    */
   async batch(work) {
-    const nv = this.nv;
     if (this.batching) return work();
-    const own = Object.getOwnPropertyDescriptor(nv, 'drawScene');
-    let wanted = false;
+    const nv = this.nv;
+    const held = new Set();
+    const saved = {};
+    for (const name of HELD) {
+      saved[name] = Object.getOwnPropertyDescriptor(nv, name);
+      nv[name] = () => { held.add(name); };
+    }
     this.batching = true;
-    nv.drawScene = () => { wanted = true; };
+    this.undoPending = false;
     try {
       return await work();
     } finally {
-      if (own) Object.defineProperty(nv, 'drawScene', own);
-      else delete nv.drawScene;
+      for (const name of HELD) {
+        if (saved[name]) Object.defineProperty(nv, name, saved[name]);
+        else delete nv[name];
+      }
       this.batching = false;
-      if (wanted) nv.drawScene();
+      if (this.undoPending) {
+        this.resetUndo(); // snapshots, uploads the drawing and draws
+      } else {
+        if (held.has('refreshDrawing')) nv.refreshDrawing(false);
+        if (held.size) nv.drawScene();
+      }
     }
   }
 
@@ -140,14 +161,20 @@ export class Viewer {
 
   setActiveLayer(layer) {
     if (!this.loaded || layer === this.active) return;
-    this.layers[this.active] = this.nv.drawBitmap.slice();
-    this.nv.drawBitmap.set(this.layers[layer]);
-    this.layers[layer] = this.nv.drawBitmap;
+    // the layer takes the place of NiiVue's drawing bitmap, which becomes the stored one: no copy
+    this.layers[this.active] = this.nv.drawBitmap;
+    this.nv.drawBitmap = this.layers[layer];
     this.active = layer;
     this.resetUndo();
   }
 
   resetUndo() {
+    if (this.batching) {
+      this.undoPending = true;
+      this.undoable = 0;
+      this.redoable = 0;
+      return;
+    }
     this.nv.drawClearAllUndoBitmaps();
     this.nv.drawAddUndoBitmap();
     this.nv.refreshDrawing(true);
@@ -165,8 +192,13 @@ export class Viewer {
     return layer === this.active ? this.nv.drawBitmap : this.layers[layer];
   }
 
+  /** Whether the layer is known to hold only zeros (new, not imported or drawn on since): no need to read it. */
+  isBlank(layer) {
+    return this.blank.has(layer);
+  }
+
   isEmpty(layer) {
-    return !this.layerData(layer).some((v) => v !== 0);
+    return this.isBlank(layer) || !this.layerData(layer).some((v) => v !== 0);
   }
 
   /** The layer as NIfTI bytes on the image's array grid (uint8; gzip-compressed when gzip is true). */
@@ -181,17 +213,17 @@ export class Viewer {
 
   /** Replaces a layer with a label volume (NIfTI bytes) that must have the image's array shape. */
   async importLayer(layer, buffer, name = 'labels.nii.gz') {
-    const volume = await NVImage.new(buffer, name);
-    const d = volume.hdr.dims;
-    const shape = [d[1], d[2], d[3]];
-    if (shape.some((n, i) => n !== this.grid.dims[i])) {
-      throw new Error(`the ${layer} volume has shape ${shape.join('×')} but the scan has ${this.grid.dims.join('×')}`);
+    const { dims, data } = await readLabelVolume(buffer, `the ${layer} volume (${name})`);
+    if (dims.some((n, i) => n !== this.grid.dims[i])) {
+      throw new Error(`the ${layer} volume has shape ${dims.join('×')} but the scan has ${this.grid.dims.join('×')}`);
     }
     // label values outside 0..255 cannot be drawn and are left out
-    this.layerData(layer).set(this.grid.arrayToDisplay(volume.img, Uint8Array, (value) => {
+    const convert = data instanceof Uint8Array ? null : (value) => {
       const v = Math.round(value);
       return v < 0 || v > 255 ? 0 : v;
-    }));
+    };
+    this.grid.arrayToDisplay(data, Uint8Array, convert, this.layerData(layer));
+    this.blank.delete(layer);
     if (layer === this.active) this.resetUndo();
   }
 
@@ -211,7 +243,15 @@ export class Viewer {
       }
     }
     this.nv.drawAddUndoBitmap();
-    this.nv.refreshDrawing(true);
+    const axis = this.grid.displayAxisOf(arrayAxis);
+    const at = [0, 0, 0];
+    at[arrayAxis] = index;
+    const from = [0, 0, 0];
+    const to = [...this.grid.displayDims];
+    from[axis] = this.grid.toDisplay(at)[axis];
+    to[axis] = from[axis] + 1;
+    uploadBox(this.nv, from, to); // only the cleared slice changed
+    this.nv.drawScene();
     this.recordChange();
     this.onDrawingChanged('clear');
   }
