@@ -14,6 +14,9 @@ import { bindShortcuts, renderHelp } from './shortcuts.js';
 import { shortcutActions } from './shortcut-actions.js';
 import { $, showError, clearError, setStatus } from './ui.js';
 import { describeSession, sessionOption } from './session.js';
+import { classifyScanFiles, filesFromDrop } from './scan-files.js';
+import { convertDicom } from './dicom.js';
+import { chooseSeries } from './series-dialog.js';
 
 const state = {
   api: new Api(loadSettings()),
@@ -54,18 +57,20 @@ async function connect() {
 }
 
 function bindScanControls() {
-  const input = $('file-input');
-  input.addEventListener('change', () => {
-    if (input.files.length) openFile(input.files[0]);
-    input.value = '';
-  });
+  for (const input of [$('file-input'), $('dicom-input')]) {
+    input.addEventListener('change', () => {
+      if (input.files.length) openFiles(Array.from(input.files));
+      input.value = '';
+    });
+  }
   for (const zone of [$('drop-zone'), document.querySelector('.viewer')]) {
     zone.addEventListener('dragover', (e) => { e.preventDefault(); $('drop-zone').classList.add('dragging'); });
     zone.addEventListener('dragleave', () => $('drop-zone').classList.remove('dragging'));
     zone.addEventListener('drop', (e) => {
       e.preventDefault();
       $('drop-zone').classList.remove('dragging');
-      if (e.dataTransfer.files.length) openFile(e.dataTransfer.files[0]);
+      // the entries of a dropped folder are only available during the event: filesFromDrop takes them first
+      filesFromDrop(e.dataTransfer).then((files) => files.length && openFiles(files)).catch(showError);
     });
   }
   $('annotations-file').addEventListener('change', (e) => {
@@ -78,25 +83,40 @@ function bindScanControls() {
   $('save-annotations').addEventListener('click', saveAnnotations);
 }
 
-async function openFile(file) {
+/**
+ * Opens what was dropped or chosen: a NIfTI file; a NRRD, MetaImage or DICOM .zip file (the server converts it); or
+ * the files of a DICOM folder, converted here by dcm2niix (WebAssembly), with a choice when they hold several series.
+ */
+async function openFiles(files) {
   clearError();
-  if (!/\.nii(\.gz)?$/i.test(file.name)) {
-    showError(`"${file.name}" is not a NIfTI file: expected a name ending in .nii or .nii.gz`);
-    return;
+  try {
+    const picked = classifyScanFiles(files);
+    if (picked.kind !== 'dicom') {
+      await openFile(picked.file, { convertedByServer: picked.kind === 'converted' });
+      return;
+    }
+    setInfo(`Converting ${picked.files.length} DICOM file(s) in the browser (dcm2niix)…`);
+    const series = await convertDicom(picked.files);
+    const chosen = series.length === 1 ? series[0] : await chooseSeries(series);
+    if (chosen) await openFile(chosen.file);
+    else setInfo(state.session ? describeSession(state.session, state.viewer.grid) : 'No scan open.');
+  } catch (err) {
+    setInfo(state.session ? describeSession(state.session, state.viewer.grid) : 'No scan open.');
+    showError(err);
   }
+}
+
+/**
+ * A NIfTI is shown first (a file the browser cannot read or display is refused before anything is uploaded), then
+ * uploaded; a file the server converts is uploaded first and its stored NIfTI shown, so that annotations are drawn on
+ * exactly the grid the server keeps.
+ */
+async function openFile(file, { convertedByServer = false } = {}) {
   try {
     setInfo(`Opening ${file.name}…`);
     const bytes = await file.arrayBuffer();
-    // shown first: a file the browser cannot read or display is refused before anything is uploaded
-    await state.viewer.batch(async () => {
-      await state.viewer.loadImage(bytes, file.name);
-      state.viewer.setView(document.querySelector('input[name=view]:checked').value);
-      state.session = null;
-      state.labels.openSession([]);
-      state.jobs.reset();
-    });
-    $('viewer-hint').hidden = true;
-    setInfo(`Uploading ${file.name}…`);
+    if (!convertedByServer) await showScan(bytes, file.name);
+    setInfo(`Uploading ${file.name}${convertedByServer ? ' (the server converts it to NIfTI)' : ''}…`);
     const created = await state.api.createSession();
     try {
       await state.api.putVolume(created.id, 'image', bytes);
@@ -105,6 +125,7 @@ async function openFile(file) {
       await state.api.deleteSession(created.id).catch(() => {});
       throw err;
     }
+    if (convertedByServer) await showScan(await state.api.volume(created.id, 'image'), 'image.nii.gz');
     const session = await state.api.session(created.id);
     await state.viewer.batch(async () => afterLoad(session));
     await refreshSessions();
@@ -112,6 +133,18 @@ async function openFile(file) {
     setInfo(state.viewer.loaded && !state.session ? `${file.name} is shown but not on the server: nothing can run on it.` : 'No scan open.');
     showError(err);
   }
+}
+
+/** Shows a scan (NIfTI bytes) with empty layers, before it has a session. */
+async function showScan(bytes, name) {
+  await state.viewer.batch(async () => {
+    await state.viewer.loadImage(bytes, name);
+    state.viewer.setView(document.querySelector('input[name=view]:checked').value);
+    state.session = null;
+    state.labels.openSession([]);
+    state.jobs.reset();
+  });
+  $('viewer-hint').hidden = true;
 }
 
 /** Opens a label volume (NIfTI on the scan's grid) as the annotations and stores it on the server. */

@@ -46,7 +46,7 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Mixin TrainingOptions training;
 
     @Option(names = "--method", split = ",", defaultValue = "nearest,shape",
-        description = "Methods, comma-separated: nearest, shape, flow, deep, deep-network, deep-zero. Default: ${DEFAULT-VALUE}.")
+        description = "Methods, comma-separated: nearest, shape, flow, deep, deep-network, deep-untrained, deep-zero. Default: ${DEFAULT-VALUE}.")
     List<String> methods;
 
     @Option(names = "--protocol", split = ",", description = "Protocols to run: '3 slices', 'every 10th', 'every 3rd', "

@@ -3,6 +3,7 @@ package org.labelprop.cli;
 
 import java.util.Locale;
 import org.labelprop.propagation.PropagationOptions;
+import org.labelprop.request.Refinement;
 import org.labelprop.request.Budget;
 import org.labelprop.request.Method;
 import org.labelprop.request.SegmentationRequest;
@@ -13,10 +14,12 @@ import org.labelprop.request.Weights;
  * The methods the benchmark compares, each a change of the request the command line describes: the image-blind baselines;
  * TV-L1 optical flow as the independent reference runs it (labels warped slice by slice, linear fusion, no smoothing,
  * background 1 − sum: {@link PropagationOptions#flowReference()}); and the deep method with its variants — trained on the
- * scan and refined (as {@code train} runs it), network fields only, and per-pair optimisation from zero without a network.
+ * scan and refined (as {@code train} runs it), network fields only, the --weights network refined without training on
+ * the scan (as {@code propagate} runs it), and per-pair optimisation from zero without a network.
  */
 enum BenchmarkMethod {
-    NEAREST("nearest"), SHAPE("shape"), FLOW("flow"), DEEP("deep"), DEEP_NETWORK("deep-network"), DEEP_ZERO("deep-zero");
+    NEAREST("nearest"), SHAPE("shape"), FLOW("flow"), DEEP("deep"), DEEP_NETWORK("deep-network"), DEEP_UNTRAINED("deep-untrained"),
+    DEEP_ZERO("deep-zero");
 
     private final String cliName;
 
@@ -32,7 +35,8 @@ enum BenchmarkMethod {
             case FLOW -> new SegmentationRequest(Method.FLOW, base.axis(), PropagationOptions.flowReference(), base.refinement(),
                 base.weights(), null, base.seed());
             case DEEP -> base.withMethod(Method.DEEP).withTraining(training);
-            case DEEP_NETWORK -> new SegmentationRequest(Method.DEEP, base.axis(), base.inference(), Budget.steps(0), base.weights(),
+            case DEEP_UNTRAINED -> base.withMethod(Method.DEEP);
+            case DEEP_NETWORK -> new SegmentationRequest(Method.DEEP, base.axis(), base.inference(), Refinement.steps(0), base.weights(),
                 training, base.seed());
             case DEEP_ZERO -> new SegmentationRequest(Method.DEEP, base.axis(), base.inference(), base.refinement(), Weights.NONE,
                 null, base.seed());
@@ -43,7 +47,7 @@ enum BenchmarkMethod {
         for (BenchmarkMethod m : values())
             if (m.cliName.equalsIgnoreCase(s.trim())) return m;
         throw new org.labelprop.UserInputException("--method", "unknown method '" + s + "': expected nearest, shape, flow, deep, "
-            + "deep-network or deep-zero");
+            + "deep-network, deep-untrained or deep-zero");
     }
 
     @Override public String toString() { return cliName.toLowerCase(Locale.ROOT); }

@@ -1,18 +1,23 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.labelprop.cli;
 
-import org.labelprop.request.Budget;
+import org.labelprop.request.Refinement;
 import picocli.CommandLine.Option;
 
-/** The request's refinement budget: instance optimisation of every neighbour field at inference. */
+/** The request's refinement: instance optimisation of every neighbour field at inference, constrained by the annotations. */
 final class BudgetOptions {
     @Option(names = "--refine-steps", paramLabel = "N",
-        description = "Refinement steps per slice pair at inference (0 = the network's fields only). Default: automatic.")
+        description = "Refinement steps per slice pair at inference (0 = the network's fields only). Default: " + Refinement.DEFAULT_STEPS + ".")
     Integer refineSteps;
 
     @Option(names = "--refine-seconds", paramLabel = "S",
-        description = "Time limit of refinement. Default: automatic (see README).")
+        description = "Time limit of refinement (the result then depends on the machine's speed). Default: none.")
     Double refineSeconds;
 
-    Budget refinement() { return new Budget(refineSteps, refineSeconds); }
+    @Option(names = "--annotation-weight", paramLabel = "W",
+        description = "Weight of the annotations' constraint in refinement: an annotated slice carried through the fields to "
+            + "the next annotated one must match it (0 = unsupervised refinement). Default: ${DEFAULT-VALUE}.")
+    double annotationWeight;
+
+    Refinement refinement() { return new Refinement(refineSteps, refineSeconds, annotationWeight); }
 }

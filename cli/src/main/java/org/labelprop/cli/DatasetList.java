@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * Reads a dataset list: one entry per line, blank lines and lines starting with # ignored; relative paths are resolved
- * against the list's folder. With {@code pairs}, each line is {@code image,labels}.
+ * against the list's folder. With {@code pairs}, each line is {@code image,labels}. An image may be a DICOM folder.
  */
 final class DatasetList {
     private DatasetList() { }
@@ -30,7 +30,7 @@ final class DatasetList {
             Path[] p = new Path[parts.length];
             for (int i = 0; i < parts.length; i++) {
                 p[i] = base.resolve(parts[i].strip());
-                if (!Files.isRegularFile(p[i])) throw new UserInputException(list + " line " + n + ": file not found: " + p[i]);
+                if (!Files.exists(p[i])) throw new UserInputException(list + " line " + n + ": file not found: " + p[i]);
             }
             out.add(p);
         }

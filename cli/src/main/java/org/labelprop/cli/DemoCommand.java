@@ -58,7 +58,7 @@ final class DemoCommand implements Callable<Integer> {
             Arrays.toString(c.protocols().get(protocol)), c.axis().index());
         SegmentationInputs inputs = new SegmentationInputs(c.image(), sparse, null);
         SegmentationResult r = Segmenter.run(request.withAxis(Integer.toString(c.axis().index())), inputs, options.threads, out);
-        Segmenter.write(r, inputs, outputDir, "demo", out);
+        Segmenter.write(r, inputs, outputDir, "demo", org.labelprop.pipeline.OutputOptions.nifti(), out);
         EvaluationReport e = Evaluation.evaluate(r.fused(), c.truth(), sparse, c.axis());
         double baseline = Evaluation.evaluate(new org.labelprop.classical.NearestSliceInterpolation().interpolate(sparse, c.axis(),
             org.labelprop.classical.InterpolationOptions.defaults()), c.truth(), sparse, c.axis()).meanDiceInRange();

@@ -25,7 +25,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin CommonOptions common;
 
-    @Parameters(index = "0", paramLabel = "PRED", description = "Predicted label volume.")
+    @Parameters(index = "0", paramLabel = "PRED", description = "Predicted label volume (NIfTI, NRRD, MetaImage or .seg.nrrd).")
     Path pred;
 
     @Parameters(index = "1", paramLabel = "GT", description = "Ground-truth label volume on the same grid.")
@@ -43,7 +43,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        LabelVolume gt = org.labelprop.io.Nifti.readLabels(truth);
+        LabelVolume gt = org.labelprop.io.VolumeFiles.readLabels(truth);
         LabelVolume p = Inputs.labelsOn(gt.grid(), pred, "prediction");
         LabelVolume sparse = annotations == null ? null : Inputs.labelsOn(gt.grid(), annotations, "annotation volume");
         SliceAxis ax = AxisNames.resolve(axis, gt.grid());

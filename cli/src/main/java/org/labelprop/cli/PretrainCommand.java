@@ -18,8 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code labelprop pretrain}: unsupervised training on a list of scans. */
 @Command(name = "pretrain", mixinStandardHelpOptions = true,
-    description = {"Pretrains the registration network without labels on the scans listed in LIST (one NIfTI path per "
-        + "line; relative paths are read from LIST's folder) and writes DIR/NAME.ckpt, a starting point for train --pretrained."})
+    description = {"Pretrains the registration network without labels on the scans listed in LIST (one scan per line: a NIfTI, NRRD or "
+        + "MetaImage file or a DICOM folder or .zip; relative paths are read from LIST's folder) and writes DIR/NAME.ckpt, a starting point for train --pretrained."})
 final class PretrainCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin CommonOptions common;
@@ -32,7 +32,7 @@ final class PretrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         List<Volume> volumes = new ArrayList<>();
-        for (Path[] p : DatasetList.read(list, false)) volumes.add(Inputs.image(p[0]));
+        for (Path[] p : DatasetList.read(list, false)) volumes.add(Inputs.image(p[0], null));
         var ax = AxisNames.resolve(dataset.axis, volumes.get(0).grid());
         out.printf("pretraining on %d scan(s) along axis %d%n", volumes.size(), ax.index());
         out.flush();

@@ -13,8 +13,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code labelprop propagate}: fills the slices between annotated ones, without training. */
 @Command(name = "propagate", mixinStandardHelpOptions = true,
-    description = {"Propagates sparse slice annotations through the volume without training and writes NAME_fused.nii.gz on the "
-        + "image's grid and NAME_suggestions.json (with the deep method also NAME_up, NAME_down and NAME_uncertainty).",
+    description = {"Propagates sparse slice annotations through the volume without training and writes NAME_fused on the image's grid "
+        + "(in the image's format, NIfTI for DICOM, or --output-format) and NAME_suggestions.json (with the deep method also NAME_up, NAME_down and NAME_uncertainty).",
         "LABELS holds complete annotations on a few slices (every label drawn where present; a label absent on an annotated "
             + "slice counts as absent there); all other slices are 0."})
 final class PropagateCommand implements Callable<Integer> {
@@ -31,9 +31,10 @@ final class PropagateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var request = options.request(method, in.axis, null);
-        SegmentationInputs inputs = in.load();
+        ScanInputs.Loaded loaded = in.load();
+        SegmentationInputs inputs = loaded.inputs();
         var out = spec.commandLine().getOut();
-        Segmenter.write(Segmenter.run(request, inputs, options.threads, out), inputs, in.outputDir, in.baseName(), out);
+        Segmenter.write(Segmenter.run(request, inputs, options.threads, out), inputs, in.outputDir, in.baseName(), loaded.outputs(), out);
         return ExitCodes.OK;
     }
 }

@@ -5,9 +5,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.labelprop.nn.TorchEngine;
 import org.labelprop.nn.checkpoint.ShippedCheckpoint;
+import org.labelprop.pipeline.OutputOptions;
 import org.labelprop.pipeline.Segmentation;
 import org.labelprop.pipeline.SegmentationInputs;
 import org.labelprop.pipeline.SegmentationResult;
@@ -33,18 +36,22 @@ final class Segmenter {
         }
     }
 
-    /** Writes the outputs as DIR/NAME_*.nii.gz and DIR/NAME_suggestions.json (and DIR/NAME.ckpt after training). */
-    static void write(SegmentationResult r, SegmentationInputs inputs, Path dir, String name, PrintWriter out) throws IOException {
+    /**
+     * Writes the outputs as DIR/NAME_* in the format of {@code options} and DIR/NAME_suggestions.json (and DIR/NAME.ckpt
+     * after training).
+     */
+    static void write(SegmentationResult r, SegmentationInputs inputs, Path dir, String name, OutputOptions options, PrintWriter out)
+            throws IOException {
         Files.createDirectories(dir);
         if (r.trainingOrNull() != null) {
             Path ckpt = dir.resolve(name + ".ckpt");
             r.trainingOrNull().weights().save(ckpt);
             out.println(r.trainingOrNull().describe() + "; wrote " + ckpt);
         }
-        SegmentationWriter.write(r, inputs.image().grid(), dir, name + "_");
+        List<Path> files = SegmentationWriter.write(r, inputs.image().grid(), dir, name + "_", options);
         r.guidance().warnings().forEach((label, why) -> out.println("label " + label + ": " + why));
-        out.println("wrote " + dir.resolve(name + "_fused.nii.gz") + (r.upOrNull() != null ? " (+ _up, _down, _uncertainty," : " (+")
-            + " _suggestions.json)");
+        out.println("wrote " + files.get(0) + " (+ " + files.subList(1, files.size()).stream()
+            .map(f -> f.getFileName().toString().substring(name.length())).collect(Collectors.joining(", ")) + ")");
         if (!r.guidance().slices().isEmpty()) {
             StringBuilder sb = new StringBuilder("slices to annotate next (most useful first):");
             for (SliceSuggestion s : r.guidance().slices().subList(0, Math.min(5, r.guidance().slices().size())))

@@ -34,7 +34,7 @@ final class TrainDatasetCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<LabelledVolume> scans = new ArrayList<>();
         for (Path[] p : DatasetList.read(list, true)) {
-            Volume image = Inputs.image(p[0]);
+            Volume image = Inputs.image(p[0], null);
             scans.add(new LabelledVolume(image, Inputs.labelsOn(image.grid(), p[1], "label volume")));
         }
         var ax = AxisNames.resolve(dataset.axis, scans.get(0).image().grid());

@@ -43,7 +43,7 @@ class CommandOptionsTest {
     void everyGroupBindsToItsField() {
         SegmentationRequest r = parsed("train", "a.nii", "b.nii", "--axis", "coronal", "--fusion", "NCC", "--warp", "composed",
             "--field-smoothing", "0.5", "--slice-smoothing", "2", "--distance-constant", "0.2", "--ncc-window", "15",
-            "--extrapolate", "--refine-steps", "7", "--refine-seconds", "3", "-w", "none", "--seed", "9",
+            "--extrapolate", "--refine-steps", "7", "--refine-seconds", "3", "--annotation-weight", "2.5", "-w", "none", "--seed", "9",
             "--train-steps", "12", "--train-seconds", "30", "--loss", "mse", "--learning-rate", "0.001");
         assertThat(r.axis()).isEqualTo("coronal");
         assertThat(r.inference().fusion().name()).isEqualTo("NCC");
@@ -55,6 +55,7 @@ class CommandOptionsTest {
         assertThat(r.inference().extrapolate()).isTrue();
         assertThat(r.refinement().steps()).isEqualTo(7);
         assertThat(r.refinement().seconds()).isEqualTo(3.0);
+        assertThat(r.refinement().annotationWeight()).isEqualTo(2.5);
         assertThat(r.weights()).isEqualTo("none");
         assertThat(r.seed()).isEqualTo(9);
         assertThat(r.training().steps()).isEqualTo(12);
@@ -67,7 +68,8 @@ class CommandOptionsTest {
     void helpShowsTheDefaultsOfTheRequest() {
         CliRunner r = CliRunner.run("propagate", "--help");
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out().replaceAll("\\s+", " ")).contains("Default: auto", "Default: sequential", "Default: shipped", "Default: 42");
+        assertThat(r.out().replaceAll("\\s+", " ")).contains("Default: auto", "Default: sequential", "Default: shipped", "Default: 42",
+            "Default: 1.0");
         assertThat(CliRunner.run("pretrain", "--help").out()).contains("Default: none");
     }
 
@@ -79,6 +81,7 @@ class CommandOptionsTest {
             {"propagate", "a", "b", "--ncc-window", "8"},
             {"propagate", "a", "b", "--axis", "up"},
             {"propagate", "a", "b", "--refine-steps", "-1"},
+            {"propagate", "a", "b", "--annotation-weight", "-1"},
             {"propagate", "a", "b", "--weights", " "},
             {"propagate", "a", "b", "--method", "magic"},
             {"propagate", "a", "b", "--train-steps", "3"},
@@ -90,7 +93,7 @@ class CommandOptionsTest {
             {"serve", "--port", "70000"},
             {"evaluate", "a"},
         };
-        String[] expect = {"max", "fieldSmoothing", "nccWindow", "axis", "steps", "weights", "magic", "--train-steps",
+        String[] expect = {"max", "fieldSmoothing", "nccWindow", "axis", "steps", "annotationWeight", "weights", "magic", "--train-steps",
             "steps", "learningRate", "l1", "magic", "flow-ish", "port", "GT"};
         for (int i = 0; i < bad.length; i++) {
             CliRunner r = CliRunner.run(bad[i]);

@@ -37,6 +37,15 @@ public final class MetaImage {
     /** The header's grid only (shape and RAS+ affine); the data is not read. */
     public static Grid readGrid(Path file) throws IOException { return MetaImageFile.open(file).grid(); }
 
+    /**
+     * The detached data file a header names ({@code ElementDataFile}, as a {@code .mhd} does), or null when the data is
+     * in the file itself ({@code LOCAL}); only the header is read, the named file is not touched.
+     */
+    public static String dataFileOrNull(Path file) throws IOException {
+        String name = HeaderLines.parse(file, "MetaImage", MetaImageHeader::read).get("ElementDataFile");
+        return name == null || name.equalsIgnoreCase("LOCAL") ? null : name;
+    }
+
     /** Writes the volume as float32, zlib-compressed. */
     public static void writeVolume(Path file, Volume v) throws IOException {
         float[] data = v.array();

@@ -37,6 +37,20 @@ public final class Nrrd {
     /** The header's grid only (shape and RAS+ affine); the data is not read. */
     public static Grid readGrid(Path file) throws IOException { return NrrdFile.open(file).grid(); }
 
+    /** Values the header declares (voxels times values per voxel, e.g. a segmentation's layers); the data is not read. */
+    public static long readValueCount(Path file) throws IOException {
+        NrrdFile f = NrrdFile.open(file);
+        return f.grid().shape().voxels() * f.components();
+    }
+
+    /**
+     * The detached data file a header names ({@code data file}, as a {@code .nhdr} does), or null when the data is in the
+     * file itself; only the header is read, the named file is not touched.
+     */
+    public static String dataFileOrNull(Path file) throws IOException {
+        return HeaderLines.parse(file, "NRRD", NrrdHeader::read).field("data file");
+    }
+
     /** The header's key/value pairs ({@code key:=value}), in file order. */
     public static Map<String, String> readKeyValues(Path file) throws IOException { return NrrdFile.open(file).header().keyValues(); }
 

@@ -17,7 +17,7 @@ import org.labelprop.volume.SliceAxis;
  * there is evidence that the label is absent from that slice (unlike the original, where it meant nothing).
  * <p>
  * <b>Single-slice labels.</b> A label present on exactly one annotated slice {@code s} has no interval to interpolate or
- * propagate over; the original silently dropped it (its bug B1). Here it is kept and reported as
+ * propagate over; the original silently dropped it. Here it is kept and reported as
  * {@link LabelCoverage#SINGLE_SLICE}: it is carried from {@code s} towards the neighbouring annotated slices but only over the
  * slices whose nearest annotated slice is {@code s} ({@link #nearestAnnotated}, ties to the lower slice), i.e. at most half
  * way to each neighbour, exactly as nearest-slice copy would; beyond the outermost annotation only when extrapolating.

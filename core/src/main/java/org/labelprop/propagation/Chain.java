@@ -7,7 +7,7 @@ import org.labelprop.field.Warper;
 import org.labelprop.propagation.PropagationOptions.WarpMode;
 
 /**
- * One walk along the axis from an annotated (source) slice, one neighbour field per step (ORIGINAL section 9 step 3).
+ * One walk along the axis from an annotated (source) slice, one neighbour field per step.
  * SEQUENTIAL warps the previous slice's soft map by the step's field; COMPOSED composes the fields since the anchor and
  * warps the anchor's map once. The anchor is the source until a hinted slice: hint clamping (section 8) corrects the map
  * there and makes it the new anchor, so a hint corrects the rest of the chain in both modes. When a source image is

@@ -4,7 +4,7 @@ package org.labelprop.propagation;
 import java.util.Arrays;
 
 /**
- * Fuses the up and down soft maps of one slice (ORIGINAL section 9 steps 5-6) and measures their disagreement.
+ * Fuses the up and down soft maps of one slice (the original's fusion) and measures their disagreement.
  * Per channel {@code Y = w_up Y_up + (1 - w_up) Y_down}, kept as a soft map ({@link #fusedMap()}) for {@link FusedStack},
  * which chooses the fused labels. The up and down labels are {@link FusedStack#label the same rule} on each direction
  * alone. Uncertainty: see {@link PropagationResult#uncertainty()}. Scratch buffers are reused from slice to slice; not

@@ -79,7 +79,7 @@ final class SoftLabels {
     }
 
     /**
-     * Hint clamping (ORIGINAL section 8): where {@code hints} is k, channel of k becomes 1 and every other channel 0;
+     * Hint clamping (as the original): where {@code hints} is k, channel of k becomes 1 and every other channel 0;
      * where it is {@link Hints.BACKGROUND} every channel becomes 0; 0 leaves the pixel alone.
      */
     SoftLabels clamp(int[] hints, int[] channelOf) {

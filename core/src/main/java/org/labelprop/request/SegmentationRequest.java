@@ -13,14 +13,14 @@ import org.labelprop.propagation.PropagationOptions;
  * @param method     how the slices between annotated ones are filled
  * @param axis       propagation axis: 0, 1, 2, x, y, z, axial, coronal or sagittal (the last three from the image's affine)
  * @param inference  how labels travel along the fields and how the two directions are fused (deep method)
- * @param refinement instance optimisation of every neighbour field at inference, starting from the network's
- *                   (automatic = the deep method's default budget)
+ * @param refinement instance optimisation of every neighbour field at inference, starting from the network's, constrained
+ *                   by the annotations (deep method)
  * @param weights    network weights of the deep method: "shipped", "none" or a stored checkpoint (see {@link Weights})
  * @param training   training on this scan before propagation (deep method only), or null for none
  * @param seed       seed of weight initialisation, sampling and optimisation: the same request on the same input gives the
  *                   same segmentation when budgets are given in steps
  */
-public record SegmentationRequest(Method method, String axis, PropagationOptions inference, Budget refinement, String weights,
+public record SegmentationRequest(Method method, String axis, PropagationOptions inference, Refinement refinement, String weights,
                                   TrainingRequest training, long seed) {
     /** The accepted spellings of {@link #axis()}. */
     public static final Set<String> AXES = Set.of("0", "1", "2", "x", "y", "z", "i", "j", "k", "axial", "transverse", "coronal", "sagittal");
@@ -36,9 +36,9 @@ public record SegmentationRequest(Method method, String axis, PropagationOptions
             "training applies to the deep method only, got method " + method.key());
     }
 
-    /** The deep method along array axis 2, the default inference, automatic refinement, shipped weights, no training, seed 42. */
+    /** The deep method along array axis 2, the default inference and refinement, shipped weights, no training, seed 42. */
     public static SegmentationRequest defaults() {
-        return new SegmentationRequest(Method.DEEP, "2", PropagationOptions.defaults(), Budget.auto(), Weights.SHIPPED, null, 42);
+        return new SegmentationRequest(Method.DEEP, "2", PropagationOptions.defaults(), Refinement.defaults(), Weights.SHIPPED, null, 42);
     }
 
     /** The starting weights, parsed. */
@@ -50,6 +50,8 @@ public record SegmentationRequest(Method method, String axis, PropagationOptions
     public SegmentationRequest withMethod(Method m) { return new SegmentationRequest(m, axis, inference, refinement, weights, training, seed); }
 
     public SegmentationRequest withAxis(String a) { return new SegmentationRequest(method, a, inference, refinement, weights, training, seed); }
+
+    public SegmentationRequest withRefinement(Refinement r) { return new SegmentationRequest(method, axis, inference, r, weights, training, seed); }
 
     public SegmentationRequest withTraining(TrainingRequest t) { return new SegmentationRequest(method, axis, inference, refinement, weights, t, seed); }
 }

@@ -12,7 +12,7 @@ class DistanceWeightsTest {
     void originalConstantIsNearlyAHardSwitchAtTheMidpoint() {
         DistanceWeights d = new DistanceWeights(DistanceWeights.DEFAULT_CONSTANT);
         assertThat(d.down(5, 0, 10)).isCloseTo(0.5, within(1e-12));
-        // ORIGINAL.md: three slices from the midpoint the weights are already 0.90 / 0.10
+        // the original's weights: three slices from the midpoint the weights are already 0.90 / 0.10
         assertThat(d.down(8, 0, 10)).isCloseTo(0.90, within(0.005));
         assertThat(d.up(8, 0, 10)).isCloseTo(0.10, within(0.005));
         // 0.5 + atan(-4)/pi = 0.0780

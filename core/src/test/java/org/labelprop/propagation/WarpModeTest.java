@@ -13,7 +13,7 @@ import org.labelprop.volume.Grid;
 import org.labelprop.volume.LabelVolume;
 import org.labelprop.volume.Shape3;
 
-/** B6: one resampling of the source (COMPOSED) against one per slice (SEQUENTIAL) over a long gap. */
+/** One resampling of the source (COMPOSED) against one per slice (SEQUENTIAL) over a long gap. */
 class WarpModeTest {
     /** A 2-pixel-wide vertical bar moving half a column per slice. */
     static LabelVolume bar(Grid g) {

@@ -12,24 +12,28 @@ import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorVector;
 import org.bytedeco.pytorch.global.torch;
 import org.labelprop.field.DisplacementField;
+import org.labelprop.field.InPlaneScale;
 import org.labelprop.nn.layer.VecInt;
 import org.labelprop.nn.network.NetworkConfig;
 import org.labelprop.nn.network.SliceRegNet;
 import org.labelprop.nn.tensor.NativeRuntime;
 import org.labelprop.nn.tensor.Tensors;
+import org.labelprop.nn.training.AnnotationStack;
 import org.labelprop.nn.training.PairObjective;
 import org.labelprop.nn.training.SliceStack;
 import org.labelprop.progress.ProgressListener;
 import org.labelprop.progress.Stage;
 import org.labelprop.propagation.NeighbourFields;
 import org.labelprop.propagation.SliceRegistrar;
+import org.labelprop.propagation.SparseScan;
 import org.labelprop.volume.SliceAxis;
 import org.labelprop.volume.Volume;
 
 /**
  * A {@link SliceRegistrar} backed by a {@link SliceRegNet}: velocities of every neighbouring pair, both directions, in
- * batched forward passes under inference mode, then optional refinement (see {@link RegistrarConfig}), then
- * {@code exp(v)} cropped from the padded grid back to the slice grid. Progress stages {@link Stage#FIELDS} and
+ * batched forward passes under inference mode, then optional refinement (see {@link RegistrarConfig}) constrained by the
+ * annotations when given ({@link #withAnnotations}), then {@code exp(v)} cropped from the padded grid back to the slice
+ * grid. Slices larger than {@link #MAX_SIDE} are registered on a smaller working grid ({@link InPlaneScale}). Progress stages {@link Stage#FIELDS} and
  * {@link Stage#REFINEMENT}. Does not own the network (the caller closes it); may be used with a null network in
  * from-zero mode.
  */
@@ -38,6 +42,15 @@ public final class NetworkRegistrar implements SliceRegistrar {
     private final RegistrarConfig config;
     private final int integrationSteps, multiple;
     private long maxChunkPixels = MAX_CHUNK_PIXELS;
+    private int maxSide = MAX_SIDE;
+    private SparseScan annotations;
+    private int rangeFirst = -1, rangeLast = -1;
+
+    /**
+     * Largest side of the slices registered: larger slices are registered on a working grid of this size and the fields
+     * brought back to the native grid ({@link InPlaneScale}), as the original LabelProp registers at 256 × 256.
+     */
+    public static final int MAX_SIDE = 256;
 
     /** Most pixels (pairs × slice pixels) refined in one batch: keeps refinement near 1 GB on large slices. */
     static final long MAX_CHUNK_PIXELS = 1_500_000;
@@ -53,6 +66,33 @@ public final class NetworkRegistrar implements SliceRegistrar {
         multiple = nc.sizeMultiple();
     }
 
+    /**
+     * This registrar constraining refinement by the annotations of {@code scan} (weight
+     * {@link RegistrarConfig#annotationWeight()}; nothing to constrain with fewer than two annotated slices).
+     */
+    public NetworkRegistrar withAnnotations(SparseScan scan) {
+        annotations = scan;
+        return this;
+    }
+
+    /**
+     * This registrar refining only the pairs between slices {@code first} and {@code last} (the others keep their
+     * starting fields): the propagation reads no other pair when it neither extrapolates nor follows hints beyond.
+     */
+    NetworkRegistrar withRange(int first, int last) {
+        if (first < 0 || last < first) throw new IllegalArgumentException("slice range " + first + ".." + last + " is empty");
+        rangeFirst = first;
+        rangeLast = last;
+        return this;
+    }
+
+    /** This registrar registering slices of at most {@code side} pixels per side (tests; see {@link #MAX_SIDE}). */
+    NetworkRegistrar withMaxSide(int side) {
+        if (side < 8) throw new IllegalArgumentException("largest working side must be >= 8, got " + side);
+        maxSide = side;
+        return this;
+    }
+
     /** This registrar refining at most {@code pixels} pixels per batch (tests; the default suits large slices). */
     NetworkRegistrar withMaxChunkPixels(long pixels) {
         if (pixels < 1) throw new IllegalArgumentException("chunk size must be positive, got " + pixels + " pixels");
@@ -62,21 +102,41 @@ public final class NetworkRegistrar implements SliceRegistrar {
 
     @Override
     public NeighbourFields fields(Volume image, SliceAxis axis, ProgressListener progress) {
-        SliceStack s = SliceStack.of(image, axis, multiple);
+        InPlaneScale scale = InPlaneScale.fit(image.shape(), axis, maxSide);
+        SliceStack s = SliceStack.of(scale.shrink(image), axis, multiple);
         int pairs = s.slices() - 1, h = s.paddedHeight(), w = s.paddedWidth();
         try (PointerScope scope = new PointerScope()) {
             Tensor x = Tensors.of(s.data(), s.slices(), 1, h, w);
             Tensor lo = x.narrow(0, 0, pairs), hi = x.narrow(0, 1, pairs);
             Tensor moving = Tensors.cat(0, lo, hi), fixed = Tensors.cat(0, hi, lo);   // up pairs, then down pairs
-            float[] v0 = config.fromZero() ? new float[2 * pairs * 2 * h * w] : networkVelocities(moving, fixed, progress);
+            float[] v0 = net == null ? new float[2 * pairs * 2 * h * w] : networkVelocities(moving, fixed, progress);
             Tensor v = Tensors.of(v0, 2L * pairs, 2, h, w);
-            if (!config.budget().none()) v = refineInChunks(v, moving, fixed, progress);
+            ChainTerm chain = config.annotationWeight() > 0 && annotations != null
+                ? new ChainTerm(AnnotationStack.of(scale.shrink(annotations.annotation()),
+                    scale.identity() ? annotations.hintsOrNull() : null, s), h, w) : null;
+            try {
+                if (!config.budget().none()) {
+                    int first = rangeFirst < 0 ? 0 : Math.min(rangeFirst, pairs), end = rangeLast < 0 ? pairs : Math.min(rangeLast, pairs);
+                    if (end > first) {
+                        long[] rows = new long[2 * (end - first)];
+                        for (int i = first; i < end; i++) { rows[i - first] = i; rows[end - first + i - first] = pairs + i; }
+                        Tensor idx = Tensor.create(rows);
+                        Tensor vs = v.index_select(0, idx), ms = moving.index_select(0, idx), fs = fixed.index_select(0, idx);
+                        if (chain != null && chain.active()) chain.shift(first);
+                        Tensor refined = chain != null && chain.active() ? refine(vs, ms, fs, progress, 1, chain)
+                            : refineInChunks(vs, ms, fs, progress);
+                        v = v.index_copy(0, idx, refined.detach());
+                    }
+                }
+            } finally {
+                if (chain != null) chain.close();
+            }
             float[] phi;
             try (PointerScope inner = new PointerScope(); InferenceMode im = new InferenceMode()) {
                 phi = Tensors.toArray(VecInt.integrate(v.detach(), integrationSteps));
             }
             List<DisplacementField> up = new ArrayList<>(), down = new ArrayList<>();
-            for (int i = 0; i < 2 * pairs; i++) (i < pairs ? up : down).add(crop(phi, i, s));
+            for (int i = 0; i < 2 * pairs; i++) (i < pairs ? up : down).add(scale.enlarge(crop(phi, i, s)));
             return new NeighbourFields(axis, up, down);
         }
     }
@@ -108,19 +168,19 @@ public final class NetworkRegistrar implements SliceRegistrar {
      */
     private Tensor refineInChunks(Tensor v, Tensor moving, Tensor fixed, ProgressListener progress) {
         long n = v.size(0), chunk = Math.max(1, Math.min(n, maxChunkPixels / (v.size(2) * v.size(3))));
-        if (chunk >= n) return refine(v, moving, fixed, progress, 1);
+        if (chunk >= n) return refine(v, moving, fixed, progress, 1, null);
         int chunks = (int) ((n + chunk - 1) / chunk);
         TensorVector parts = new TensorVector();
         for (int j = 0; j < chunks; j++) {
             long b = j * chunk, k = Math.min(chunk, n - b);
             int index = j;
             ProgressListener part = (stage, done, total) -> progress.update(stage, index * total + done, chunks * total);
-            parts.push_back(refine(v.narrow(0, b, k), moving.narrow(0, b, k), fixed.narrow(0, b, k), part, (double) k / n).detach());
+            parts.push_back(refine(v.narrow(0, b, k), moving.narrow(0, b, k), fixed.narrow(0, b, k), part, (double) k / n, null).detach());
         }
         return torch.cat(parts, 0);
     }
 
-    private Tensor refine(Tensor v, Tensor moving, Tensor fixed, ProgressListener progress, double budgetShare) {
+    private Tensor refine(Tensor v, Tensor moving, Tensor fixed, ProgressListener progress, double budgetShare, ChainTerm chain) {
         double seconds = config.seconds() * budgetShare;
         boolean bySteps = Double.isInfinite(seconds);   // progress counts steps, else time
         double frac = config.coarseFraction();
@@ -130,11 +190,13 @@ public final class NetworkRegistrar implements SliceRegistrar {
         long total = bySteps ? steps : Math.round(seconds * 1000);
         if (coarseSteps > 0) {
             long h = v.size(2), w = v.size(3);
-            Tensor vc = optimise(half(v).mul(Tensors.s(0.5)), half(moving), half(fixed), coarseSteps, frac * seconds,
-                progress, done, total, bySteps, budgetShare);
-            v = torch.upsample_bilinear2d(vc.detach(), new long[] {h, w}, false).mul(Tensors.s(2));
+            try (ChainTerm coarse = chain == null ? null : chain.half()) {
+                Tensor vc = optimise(half(v).mul(Tensors.s(0.5)), half(moving), half(fixed), coarseSteps, frac * seconds,
+                    progress, done, total, bySteps, budgetShare, coarse);
+                v = torch.upsample_bilinear2d(vc.detach(), new long[] {h, w}, false).mul(Tensors.s(2));
+            }
         }
-        return optimise(v, moving, fixed, steps - coarseSteps, (1 - frac) * seconds, progress, done, total, bySteps, budgetShare);
+        return optimise(v, moving, fixed, steps - coarseSteps, (1 - frac) * seconds, progress, done, total, bySteps, budgetShare, chain);
     }
 
     private static Tensor half(Tensor x) {
@@ -142,7 +204,7 @@ public final class NetworkRegistrar implements SliceRegistrar {
     }
 
     private Tensor optimise(Tensor v, Tensor moving, Tensor fixed, int maxSteps, double maxSeconds, ProgressListener progress,
-                            long[] done, long total, boolean bySteps, double lossScale) {
+                            long[] done, long total, boolean bySteps, double lossScale, ChainTerm chain) {
         Tensor param = v.detach().clone().requires_grad_(true);
         try (AdamOptions o = new AdamOptions(config.learningRate());
              Adam adam = new Adam(new TensorVector(param), o)) {
@@ -154,8 +216,10 @@ public final class NetworkRegistrar implements SliceRegistrar {
                 try (PointerScope step = new PointerScope()) {
                     // the loss is a mean over the pairs given; scaled by their share of all pairs, each pair gets the
                     // gradient it gets when all pairs are refined at once, so chunking does not change the result
-                    Tensor loss = PairObjective.loss(config.preset(), config.smoothness(), integrationSteps, moving, fixed, param, false, null)
-                        .mul(Tensors.s(lossScale));
+                    Tensor[] phi = new Tensor[1];
+                    Tensor loss = PairObjective.loss(config.preset(), config.smoothness(), integrationSteps, moving, fixed, param, false,
+                        chain == null ? null : phi).mul(Tensors.s(lossScale));
+                    if (chain != null) loss = loss.add(chain.loss(phi[0], (int) (param.size(0) / 2)).mul(Tensors.s(config.annotationWeight())));
                     adam.zero_grad();
                     loss.backward();
                     adam.step();

@@ -52,7 +52,7 @@ public final class TorchEngine implements DeepEngine {
         Checkpoint start = ShippedCheckpoint.orStored(w, checkpoints);
         if (!request.trains()) {
             SliceRegNet net = start == null ? null : start.newNetwork();
-            return new TorchNetwork(net, RegistrarConfig.of(request.refinement(), net == null, threads), null);
+            return limit(new TorchNetwork(net, RegistrarConfig.of(request.refinement(), net == null, threads), null), request, scan);
         }
         TrainingConfig cfg = TrainingConfig.of(request.training(), request.seed(), threads);
         SliceRegNet net = start != null ? start.newNetwork() : new SliceRegNet(NetworkConfig.defaults().withSeed(request.seed()));
@@ -64,11 +64,22 @@ public final class TorchEngine implements DeepEngine {
             Checkpoint trained = Checkpoint.of(net, info);
             TrainingSummary summary = new TrainingSummary(describe(w), r.steps(), r.seconds(), r.stopReason(), r.firstLoss(),
                 r.lastLoss(), file -> CheckpointStore.write(trained, file));
-            return new TorchNetwork(net, RegistrarConfig.of(request.refinement(), false, threads), summary);
+            return limit(new TorchNetwork(net, RegistrarConfig.of(request.refinement(), false, threads), summary), request, scan);
         } catch (RuntimeException | Error e) {
             net.close();
             throw e;
         }
+    }
+
+    /**
+     * Refinement constrained by the scan's annotations, and only on the pairs the propagation will read: between the
+     * outermost annotated slices, unless it extrapolates or follows hints beyond them.
+     */
+    private static TorchNetwork limit(TorchNetwork n, SegmentationRequest request, SparseScan scan) {
+        n.annotations(scan);
+        int[] s = scan.slices().slices();
+        if (request.inference().extrapolate() || scan.hintsOrNull() != null || s.length == 0) return n;
+        return n.range(s[0], s[s.length - 1]);
     }
 
     private static String describe(Weights w) {

@@ -5,6 +5,7 @@ import org.labelprop.nn.network.SliceRegNet;
 import org.labelprop.pipeline.PreparedNetwork;
 import org.labelprop.pipeline.TrainingSummary;
 import org.labelprop.propagation.SliceRegistrar;
+import org.labelprop.propagation.SparseScan;
 
 /** A live network (or none: optimisation from zero) with its refinement settings; owns the network's native memory. */
 final class TorchNetwork implements PreparedNetwork {
@@ -18,7 +19,25 @@ final class TorchNetwork implements PreparedNetwork {
         this.training = trainingOrNull;
     }
 
-    @Override public SliceRegistrar registrar() { return new NetworkRegistrar(netOrNull, config); }
+    private SparseScan annotations;
+    private int[] range;
+
+    /** Refines only the pairs between these slices (see {@link NetworkRegistrar#withRange}). */
+    TorchNetwork range(int first, int last) {
+        range = new int[] {first, last};
+        return this;
+    }
+
+    /** Constrains refinement by the annotations of {@code scan} (see {@link NetworkRegistrar#withAnnotations}). */
+    TorchNetwork annotations(SparseScan scan) {
+        annotations = scan;
+        return this;
+    }
+
+    @Override public SliceRegistrar registrar() {
+        NetworkRegistrar r = new NetworkRegistrar(netOrNull, config).withAnnotations(annotations);
+        return range == null ? r : r.withRange(range[0], range[1]);
+    }
 
     @Override public TrainingSummary trainingOrNull() { return training; }
 

@@ -31,7 +31,7 @@ class ChunkedRefinementTest {
 
     @Test
     void chunkedRefinementMatchesBatchedRefinement() {
-        RegistrarConfig rc = RegistrarConfig.of(org.labelprop.request.Budget.steps(8), true, 2);
+        RegistrarConfig rc = RegistrarConfig.of(org.labelprop.request.Refinement.steps(8), true, 2);
         NeighbourFields all = new NetworkRegistrar(null, rc).fields(image(), SliceAxis.Z, ProgressListener.NONE);
         // 10 pairs of 16x24 (padded) pixels; 3 pairs per chunk -> 4 chunks
         NeighbourFields chunked = new NetworkRegistrar(null, rc).withMaxChunkPixels(3L * 16 * 24)

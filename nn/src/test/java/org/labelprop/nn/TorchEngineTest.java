@@ -22,6 +22,7 @@ import org.labelprop.progress.Stage;
 import org.labelprop.propagation.NeighbourFields;
 import org.labelprop.propagation.PropagationOptions;
 import org.labelprop.propagation.SparseScan;
+import org.labelprop.request.Refinement;
 import org.labelprop.request.Budget;
 import org.labelprop.request.Method;
 import org.labelprop.request.SegmentationRequest;
@@ -52,7 +53,7 @@ class TorchEngineTest {
         return new LabelVolume(GRID, l);
     }
 
-    static SegmentationRequest request(String weights, TrainingRequest training, Budget refinement) {
+    static SegmentationRequest request(String weights, TrainingRequest training, Refinement refinement) {
         return new SegmentationRequest(Method.DEEP, "y", PropagationOptions.defaults(), refinement, weights, training, 42);
     }
 
@@ -62,7 +63,7 @@ class TorchEngineTest {
     void trainsThenGivesFieldsOnTheSliceGridWithTheLiveNetwork(@TempDir Path dir) throws Exception {
         List<Stage> stages = new ArrayList<>();
         SegmentationRequest r = request("none", TrainingRequest.of(Budget.steps(2)),
-            Budget.steps(2));
+            Refinement.steps(2));
         try (PreparedNetwork net = ENGINE.prepare(r, scan(), (s, d, t) -> stages.add(s))) {
             assertThat(net.trainingOrNull().steps()).isEqualTo(2);
             assertThat(net.trainingOrNull().stopReason()).isEqualTo(StopReason.STEPS);
@@ -80,7 +81,7 @@ class TorchEngineTest {
     @Test
     void theSameRequestGivesTheSameSegmentation() throws Exception {
         SegmentationRequest r = request("shipped", TrainingRequest.of(Budget.steps(3)),
-            Budget.steps(3));
+            Refinement.steps(3));
         SegmentationInputs in = new SegmentationInputs(image(), sparse(), null);
         SegmentationResult a = Segmentation.run(r, in, ENGINE, null), b = Segmentation.run(r, in, ENGINE, null);
         assertThat(a.fused().array()).isEqualTo(b.fused().array());
@@ -89,7 +90,7 @@ class TorchEngineTest {
 
     @Test
     void refinementFromZeroFindsTheOnePixelShift() {
-        RegistrarConfig rc = RegistrarConfig.of(Budget.steps(60), true, 2).withLearningRate(0.1);
+        RegistrarConfig rc = RegistrarConfig.of(Refinement.steps(60), true, 2).withLearningRate(0.1);
         NeighbourFields f = new NetworkRegistrar(null, rc).fields(image(), SliceAxis.Y, ProgressListener.NONE);
         // up.get(0): moving slice 0 onto fixed 1; the disk moved +1 in x (columns), so fixed(p) = moving(p − 1): dx ≈ −1
         var up = f.up().get(0);
@@ -110,9 +111,9 @@ class TorchEngineTest {
     @Test
     void aMissingCheckpointIsTheUsersErrorAndNamesTheFile(@TempDir Path dir) {
         String missing = dir.resolve("missing.ckpt").toString();
-        assertThatThrownBy(() -> ENGINE.prepare(request(missing, null, Budget.steps(0)), scan(), ProgressListener.NONE))
+        assertThatThrownBy(() -> ENGINE.prepare(request(missing, null, Refinement.steps(0)), scan(), ProgressListener.NONE))
             .isInstanceOf(java.nio.file.NoSuchFileException.class).hasMessageContaining("missing.ckpt");
-        assertThatThrownBy(() -> request("", null, Budget.auto())).isInstanceOf(UserInputException.class)
+        assertThatThrownBy(() -> request("", null, Refinement.defaults())).isInstanceOf(UserInputException.class)
             .hasMessageContaining("weights");
     }
 }

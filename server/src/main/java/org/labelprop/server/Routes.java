@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.Map;
+import org.labelprop.io.dicom.DicomOptions;
 import org.labelprop.server.api.CheckpointController;
 import org.labelprop.server.api.JobController;
 import org.labelprop.server.api.JobEvents;
@@ -39,7 +40,8 @@ final class Routes implements AutoCloseable {
         LabelDescriptionStore descriptions = new LabelDescriptionStore(store);
         this.sessions = new SessionController(store, jobManager, descriptions);
         this.labels = new LabelDescriptionController(store, descriptions, receiver);
-        this.volumes = new VolumeController(store, receiver, inspector, admission);
+        this.volumes = new VolumeController(store, receiver, inspector, admission,
+            DicomOptions.defaults().withTempParent(store.root().resolve("tmp")), descriptions);
         this.jobs = new JobController(store, jobManager);
         this.events = new JobEvents(jobManager, idleTimeout);
         this.results = new ResultController(store);

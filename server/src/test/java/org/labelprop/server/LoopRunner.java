@@ -26,7 +26,7 @@ final class LoopRunner implements JobRunner {
     @Override public Set<VolumeKind> requires() { return EnumSet.noneOf(VolumeKind.class); }
 
     @Override public JobOutcome run(SessionFiles in, JobRequest p, ProgressListener progress) throws Exception {
-        int steps = p.segmentation().refinement().stepsOr(10_000);
+        int steps = p.segmentation().refinement().budget().stepsOr(10_000);
         long sleep = p.segmentation().seed() == 42 ? 5 : p.segmentation().seed();
         for (int i = 0; i < steps; i++) {
             ProgressListener.checkCancelled();

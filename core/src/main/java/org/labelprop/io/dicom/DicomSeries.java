@@ -36,6 +36,12 @@ public record DicomSeries(int index, int seriesNumber, String description, Strin
         String what = description.isEmpty() ? "(no description)" : description;
         String number = seriesNumber >= 0 ? "series " + seriesNumber : "no series number";
         return index + ": " + what + " (" + number + (modality.isEmpty() ? "" : ", " + modality) + "), " + shape
-            + (volumes > 1 ? "x" + volumes + " (4-D)" : "") + ", " + spacing + ", " + orientation;
+            + (volumes > 1 ? "x" + volumes + " (4-D)" : "") + ", " + mm(spacing.xMm()) + " x " + mm(spacing.yMm()) + " x "
+            + mm(spacing.zMm()) + " mm, " + orientation;
+    }
+
+    /** A size as read, without float32 noise: 0.8999999761581421 → "0.9". */
+    private static String mm(double v) {
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(5)).stripTrailingZeros().toPlainString();
     }
 }

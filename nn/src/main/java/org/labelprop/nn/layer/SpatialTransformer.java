@@ -10,7 +10,7 @@ import org.labelprop.nn.tensor.Tensors;
 /**
  * Warps a batch of 2-D images (or fields, or soft label maps) by a dense displacement: {@code out(p) = src(p + u(p))}.
  *
- * <p>Conventions (VoxelMorph, ORIGINAL §4): {@code src} is {@code B×C×H×W}; {@code u} is {@code B×2×H×W} in pixel units
+ * <p>Conventions (VoxelMorph's): {@code src} is {@code B×C×H×W}; {@code u} is {@code B×2×H×W} in pixel units
  * with <b>channel 0 = row (y) displacement</b> and <b>channel 1 = column (x) displacement</b>. Sample positions are
  * normalised with the align-corners convention {@code 2·p/(size−1) − 1}; bilinear interpolation; zero padding (content
  * warped in from outside the slice is 0). Labels are warped as soft maps with the same bilinear sampler.

@@ -4,7 +4,7 @@ package org.labelprop.nn.loss;
 import org.bytedeco.pytorch.Tensor;
 
 /**
- * The scribble ("hint") reward of the original (ORIGINAL §8), for all labels at once: minus the mean soft value of the
+ * The scribble ("hint") reward of the original LabelProp, for all labels at once: minus the mean soft value of the
  * propagated map at hinted pixels, {@code −Σ(P·M) / max(ΣM, 1)}, where {@code M} is one-hot on the hinted pixels (channel k
  * = "this pixel is label k", channel 0 = "this pixel is background", from value 255).
  */

@@ -2,7 +2,7 @@
 package org.labelprop.nn.loss;
 
 /**
- * Named loss settings of the original (ORIGINAL §6). Every preset: {@code sim(warp(m, φ), f) + sim(warp(f, exp(−v)), m)
+ * Named loss settings of the original LabelProp. Every preset: {@code sim(warp(m, φ), f) + sim(warp(f, exp(−v)), m)
  * + smoothness · Grad(v) + dice · (−SoftDice) + composition · MSE(chained image, target) + hints}.
  * <ul>
  *   <li>{@link #PAPER}: paper era (and the shipped pretrained weights): local NCC 9×9, smoothness 1, dice 10,

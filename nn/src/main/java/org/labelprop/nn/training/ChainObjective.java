@@ -14,7 +14,7 @@ import org.labelprop.nn.network.SliceRegNet;
 import org.labelprop.nn.tensor.Tensors;
 
 /**
- * The loss of one interval {@code [c0, c1]} between consecutive annotated slices (ORIGINAL §7.2, all labels at once):
+ * The loss of one interval {@code [c0, c1]} between consecutive annotated slices (the paper's chained constraint, all labels at once):
  * the unsupervised terms of every neighbour pair inside, both directions (one batched forward pass), plus the chained
  * constraint: the annotation of {@code c0} carried up through the composition of the up fields must match the
  * annotation of {@code c1} (soft Dice, weight {@code dice}), and the same downwards; the image carried likewise must

@@ -10,8 +10,9 @@ import org.labelprop.volume.Volume;
  * bottom and right to a multiple of {@code multiple} (aspect ratio and spacing kept, nothing stretched). Fields computed
  * on the padded grid are cropped back to {@code height × width}.
  *
- * <p>Normalisation, per slice along the propagation axis (so it does not depend on the array orientation, unlike the
- * original's bug B3): {@code (x − p1) / (p99 − p1)} with the slice's 1st and 99th intensity percentiles, so tissue lies
+ * <p>Normalisation, per slice along the propagation axis (so it does not depend on the array orientation; the original
+ * normalised by the maximum, so one bright voxel darkened the whole slice): {@code (x − p1) / (p99 − p1)} with the
+ * slice's 1st and 99th intensity percentiles, so tissue lies
  * roughly in [0, 1] whatever the scanner units; a slice whose percentile range is below 1 % of the volume's (an almost
  * empty slice) uses the volume's percentiles instead, so noise is not blown up.
  *

@@ -22,10 +22,13 @@ import org.labelprop.request.TrainingRequest;
  */
 public record TrainingConfig(LossPreset preset, int epochs, int maxSteps, double maxSeconds, double learningRate, long seed,
                              int threads, int batchPairs) {
-    /** Wall-time limit when the request gives neither steps nor seconds, s. */
-    public static final double DEFAULT_SECONDS = 90;
     /**
-     * Default learning rate: the paper's 5e-4 suits long runs; a 90 s budget allows only about 100 chained steps.
+     * Epochs when the request gives neither steps nor seconds: the step count then follows from the scan (one epoch
+     * covers every annotated interval and every pair outside them once), so the result does not depend on the machine.
+     */
+    public static final int AUTO_EPOCHS = 3;
+    /**
+     * Default learning rate: the paper's 5e-4 suits long runs; short training allows only about a hundred chained steps.
      */
     public static final double DEFAULT_LEARNING_RATE = 2e-3;
     /** Epoch limit when none is given: never reached in practice (steps or time stop first). */
@@ -41,18 +44,18 @@ public record TrainingConfig(LossPreset preset, int epochs, int maxSteps, double
         if (batchPairs < 1) throw new IllegalArgumentException("pairs per step must be >= 1, got " + batchPairs);
     }
 
-    /** Paper preset, no step limit, {@value #DEFAULT_SECONDS} s, learning rate 2e-3, seed 42, all cores, 8 pairs per step. */
+    /** Paper preset, {@value #AUTO_EPOCHS} epochs, no time limit, learning rate 2e-3, seed 42, all cores, 8 pairs per step. */
     public static TrainingConfig defaults() { return of(TrainingRequest.defaults(), 42, 0); }
 
     /**
-     * The configuration a request asks for: its steps (none = no step limit) and seconds (none = no time limit when steps
-     * are given, else {@value #DEFAULT_SECONDS} s).
+     * The configuration a request asks for: its steps and seconds (whichever comes first), else {@value #AUTO_EPOCHS}
+     * epochs and no time limit.
      */
     public static TrainingConfig of(TrainingRequest t, long seed, int threads) {
         Budget b = t.budget();
-        double seconds = b.seconds() != null ? b.seconds() : b.steps() != null ? Double.POSITIVE_INFINITY : DEFAULT_SECONDS;
-        return new TrainingConfig(LossPreset.valueOf(t.loss().name()), MAX_EPOCHS, b.stepsOr(Integer.MAX_VALUE), seconds,
-            t.learningRate() > 0 ? t.learningRate() : DEFAULT_LEARNING_RATE, seed, threads, 8);
+        boolean auto = b.steps() == null && b.seconds() == null;
+        return new TrainingConfig(LossPreset.valueOf(t.loss().name()), auto ? AUTO_EPOCHS : MAX_EPOCHS, b.stepsOr(Integer.MAX_VALUE),
+            b.secondsOr(Double.POSITIVE_INFINITY), t.learningRate() > 0 ? t.learningRate() : DEFAULT_LEARNING_RATE, seed, threads, 8);
     }
 
     /** These settings with at most {@code e} epochs (dataset training counts epochs). */

@@ -8,9 +8,11 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import org.labelprop.io.NiftiFormatException;
+import org.labelprop.io.dicom.DicomOptions;
 import org.labelprop.server.limits.MemoryBudget;
 import org.labelprop.server.limits.VolumeAdmission;
 import org.labelprop.server.store.Datastore;
+import org.labelprop.server.store.LabelDescriptionStore;
 import org.labelprop.server.store.PathNames;
 import org.labelprop.server.store.ReceivedFile;
 import org.labelprop.server.store.SessionRecord;
@@ -19,8 +21,10 @@ import org.labelprop.server.store.VolumeKind;
 import org.labelprop.server.store.VolumeSummary;
 
 /**
- * {@code /api/sessions/{id}/image|labels|hints}: streamed NIfTI uploads, validated completely before they replace
- * anything; labels and hints must lie on the image grid.
+ * {@code /api/sessions/{id}/image|labels|hints}: streamed uploads (NIfTI; NRRD, MetaImage and, for the image, a .zip of
+ * one DICOM series, converted to NIfTI by {@link UploadConverter}), validated completely before they replace anything;
+ * labels and hints must lie on the image grid. The segment names of a 3D Slicer segmentation uploaded as labels become
+ * the session's descriptions of the labels that have none.
  */
 public final class VolumeController {
     private final Datastore store;
@@ -32,28 +36,44 @@ public final class VolumeController {
     /** Decoding is CPU-bound: more at once than there are cores only slows every request down. */
     private final Semaphore decoding = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
 
-    public VolumeController(Datastore store, UploadReceiver receiver, VolumeInspector inspector, VolumeAdmission admission) {
+    private final UploadConverter converter;
+
+    private final LabelDescriptionStore descriptions;
+
+    /**
+     * @param dicom        limits of DICOM conversions; its temporary parent should be the data directory's {@code tmp/}
+     * @param descriptions the sessions' label descriptions, which a 3D Slicer segmentation uploaded as labels completes
+     */
+    public VolumeController(Datastore store, UploadReceiver receiver, VolumeInspector inspector, VolumeAdmission admission,
+                            DicomOptions dicom, LabelDescriptionStore descriptions) {
         this.store = store;
+        this.descriptions = descriptions;
         this.receiver = receiver;
         this.inspector = inspector;
         this.admission = admission;
+        this.converter = new UploadConverter(store, admission, decoding, dicom);
     }
 
     /**
      * PUT: 200 with the volume's summary; 409 for labels before an image; 413 too large (bytes, voxels or memory); 422
-     * unusable or off-grid; 503 busy. Validation decodes the whole volume: its memory is reserved first, from the header.
+     * unusable or off-grid; 503 busy; 415 a DICOM .zip without dcm2niix on the server. Validation decodes the whole
+     * volume: its memory is reserved first, from the header. {@code ?series=N} chooses a series of a DICOM .zip.
      */
     public void put(Context ctx, VolumeKind kind) throws IOException, InterruptedException {
         String id = ctx.pathParam("id");
         SessionRecord before = store.session(id);
         if (kind != VolumeKind.IMAGE && before.image() == null) throw noImage(id, kind);
-        ReceivedFile file = receiver.receive(ctx);
+        Integer series = series(ctx);
+        ReceivedFile upload = receiver.receive(ctx);
+        ReceivedFile file = upload;
         try {
             VolumeSummary same = store.session(id).volume(kind);
-            if (same != null && same.sha256().equals(file.sha256()) && same.bytes() == file.bytes()) {
+            if (same != null && same.sha256().equals(upload.sha256()) && same.bytes() == upload.bytes()) {
                 ctx.json(same); // the very bytes already stored (SHA-256): nothing to validate or replace
                 return;
             }
+            UploadConverter.Converted converted = converter.toNifti(upload, kind, series);
+            file = converted.file();
             VolumeSummary v;
             long voxels = voxels(file, kind);
             try (MemoryBudget.Reservation r = admission.reserve(voxels, 1, "the " + kind.uploadName() + " (" + voxels + " voxels)",
@@ -66,10 +86,21 @@ public final class VolumeController {
                 }
             }
             store.storeVolume(id, kind, file.path(), v, current -> check(current, kind, v));
+            // a 3D Slicer segmentation's names and colours describe the labels that have no description yet
+            if (!converted.descriptions().entries().isEmpty()) descriptions.addMissing(id, converted.descriptions());
             ctx.json(v);
         } finally {
+            Files.deleteIfExists(upload.path());
             Files.deleteIfExists(file.path());
         }
+    }
+
+    /** {@code ?series=N}, N ≥ 1, or null (400 otherwise). */
+    private static Integer series(Context ctx) {
+        String s = ctx.queryParam("series");
+        if (s == null) return null;
+        if (!s.matches("[1-9][0-9]{0,5}")) throw new ApiException(400, "series must be a series number from 1 (as listed), got '" + s + "'");
+        return Integer.valueOf(s);
     }
 
     public void get(Context ctx, VolumeKind kind) throws IOException {

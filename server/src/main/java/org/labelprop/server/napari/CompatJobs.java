@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.util.Optional;
 import org.labelprop.UserInputException;
 import org.labelprop.propagation.PropagationOptions;
+import org.labelprop.request.Refinement;
 import org.labelprop.request.Budget;
 import org.labelprop.request.Method;
 import org.labelprop.request.SegmentationRequest;
@@ -86,8 +87,8 @@ final class CompatJobs {
     static JobRequest request(PluginRequest r) {
         SegmentationRequest d = SegmentationRequest.defaults();
         PropagationOptions i = d.inference().withFusion(PropagationOptions.Fusion.valueOf(r.fusion().toUpperCase(java.util.Locale.ROOT)));
-        Budget refinement = r.refineSeconds() == null ? d.refinement()
-            : r.refineSeconds() == 0 ? Budget.steps(0) : Budget.seconds(r.refineSeconds());
+        Refinement refinement = r.refineSeconds() == null ? d.refinement()
+            : r.refineSeconds() == 0 ? Refinement.steps(0) : Refinement.seconds(r.refineSeconds());
         if (!r.training())
             return new JobRequest(INFERENCE, new SegmentationRequest(Method.DEEP, Integer.toString(r.axis()), i, refinement,
                 r.checkpoint(), null, d.seed()), null, false);

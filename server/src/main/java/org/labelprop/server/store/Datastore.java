@@ -29,7 +29,8 @@ public final class Datastore {
     private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
 
     /** Names of the entries this class creates in {@code tmp/}: only these are ever removed from there. */
-    private static final Pattern OWN_TEMP = Pattern.compile("upload-\\d+\\.(upload|nii|nii\\.gz)|deleted-\\d+");
+    private static final Pattern OWN_TEMP = Pattern.compile(
+        "upload-\\d+\\.(upload|nii|nii\\.gz|nrrd|mha|zip)|deleted-\\d+|labelprop-dicom-\\d+");
 
     /**
      * Opens (creating if needed) the store at {@code root}; removes what an earlier run left in {@code tmp/} (only the

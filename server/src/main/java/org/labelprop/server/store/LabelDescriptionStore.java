@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.IntStream;
 import org.labelprop.io.ItkSnapLabels;
+import org.labelprop.labels.LabelDescription;
 import org.labelprop.labels.LabelDescriptions;
 import org.labelprop.propagation.Hints;
 
@@ -35,7 +36,15 @@ public final class LabelDescriptionStore {
     }
 
     /** Replaces the stored descriptions of session {@code id} (atomically: readers see the old file or the new one). */
-    public void replace(String id, LabelDescriptions descriptions) throws IOException {
+    public synchronized void replace(String id, LabelDescriptions descriptions) throws IOException {
         ItkSnapLabels.write(store.labelDescriptionsFile(id), descriptions);
+    }
+
+    /** Adds the descriptions of the values that have none stored for session {@code id}; stored ones are kept. */
+    public synchronized void addMissing(String id, LabelDescriptions more) throws IOException {
+        LabelDescriptions stored = stored(id);
+        LabelDescriptions merged = stored;
+        for (LabelDescription d : more.entries()) if (stored.find(d.value()).isEmpty()) merged = merged.with(d);
+        if (merged != stored) replace(id, merged);
     }
 }
