@@ -78,23 +78,6 @@ test('a scan the server refuses shows the server\'s {"error"} text and leaves no
   assert.equal(sessions.length, 0);
 });
 
-test('an ITK-SNAP label description file fills the label table', async () => {
-  const file = path.join(RESULTS_DIR, 'labels.txt');
-  writeFileSync(file, [
-    '# ITK-SNAP Label Description File',
-    '    0     0    0    0        0  0  0    "Clear Label"',
-    '    1   255    0    0        1  1  1    "Liver"',
-    '    3     0  128  255        1  1  1    "Left kidney"',
-  ].join('\n'));
-  await page.getByLabel('Load an ITK-SNAP label description file').setInputFiles(file);
-  await page.waitForFunction(() => document.querySelectorAll('#label-rows tr').length === 2);
-  assert.equal(await page.getByLabel('Name of label 3').inputValue(), 'Left kidney');
-  assert.equal(await page.getByLabel('Colour of Liver').inputValue(), '#ff0000');
-  assert.equal(await page.getByLabel('Paint with Liver (value 1)').isChecked(), true);
-  await page.getByRole('button', { name: 'Add label' }).click();
-  assert.equal(await page.getByLabel('Name of label 2').inputValue(), 'Label 2');
-});
-
 test('the four views switch and the hints layer offers the background scribble', async () => {
   page.errors.length = 0; // the tests above provoked errors on purpose
   const [ni, nj, nk] = [32, 28, 16];
@@ -121,4 +104,39 @@ test('the four views switch and the hints layer offers the background scribble',
   await page.getByText('Eraser', { exact: true }).click();
   assert.equal(await page.evaluate(() => window.labelprop.viewer.nv.opts.penValue), 0);
   assert.deepEqual(page.errors, []);
+});
+
+test('an ITK-SNAP label description file fills the label table and is stored with the session', async () => {
+  await page.getByText('Annotations', { exact: true }).click();
+  const file = path.join(RESULTS_DIR, 'labels.txt');
+  writeFileSync(file, [
+    '# ITK-SNAP Label Description File',
+    '    0     0    0    0        0  0  0    "Clear Label"',
+    '    1   255    0    0        1  1  1    "Liver"',
+    '    3     0  128  255        1  1  1    "Left kidney"',
+  ].join('\n'));
+  await page.getByLabel('Load an ITK-SNAP label description file').setInputFiles(file);
+  await page.waitForFunction(() => document.querySelectorAll('#label-rows tr').length === 2);
+  assert.equal(await page.getByLabel('Name of label 3').inputValue(), 'Left kidney');
+  assert.equal(await page.getByLabel('Colour of Liver').inputValue(), '#ff0000');
+  assert.equal(await page.getByLabel('Paint with Liver (value 1)').isChecked(), true);
+  await page.getByRole('button', { name: 'Add label' }).click();
+  assert.equal(await page.getByLabel('Name of label 2').inputValue(), 'Label 2');
+  await page.waitForFunction(() => document.body.dataset.labelsSaved);
+  const id = await page.evaluate(() => window.labelprop.session.id);
+  const stored = await (await fetch(`${server.url}/api/sessions/${id}/label-descriptions`, { headers: { Authorization: `Bearer ${TOKEN}` } })).json();
+  assert.deepEqual(stored.labels.map((l) => [l.value, l.name, l.colour]),
+    [[1, 'Liver', [255, 0, 0]], [2, 'Label 2', [60, 180, 75]], [3, 'Left kidney', [0, 128, 255]]]);
+  assert.deepEqual(page.errors, []);
+});
+
+test('a label file that does not parse is refused with the line at fault', async () => {
+  const file = path.join(RESULTS_DIR, 'bad-labels.txt');
+  writeFileSync(file, '1 255 0 0 1 1 1 "Liver"\n2 0 0 "Spleen"\n');
+  await page.getByLabel('Load an ITK-SNAP label description file').setInputFiles(file);
+  await page.waitForFunction(() => !document.getElementById('error').hidden);
+  assert.match(await page.locator('#error-text').textContent(),
+    /cannot use bad-labels\.txt as label descriptions: .*422.*label description upload line 2: expected IDX R G B A VIS MSH/);
+  assert.equal(await page.getByLabel('Name of label 3').inputValue(), 'Left kidney', 'the table is unchanged');
+  page.errors.length = 0;
 });

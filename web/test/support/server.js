@@ -15,16 +15,24 @@ export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url))
 export const ROOT = path.resolve(WEB_DIR, '..');
 const SUPPORT = path.join(WEB_DIR, 'test', 'support');
 
-function classpath(staticRoot) {
+/** The page sources the server serves: LABELPROP_PAGE_DIR (e.g. an older version, to compare), else this checkout's. */
+export const PAGE_DIR = process.env.LABELPROP_PAGE_DIR || path.join(ROOT, 'server', 'src', 'main', 'resources', 'public');
+
+/** The built labelprop (cli/target: the jar and its lib folder) as a Java class path. */
+export function buildClasspath() {
   const target = path.join(ROOT, 'cli', 'target');
   const jar = existsSync(target) && readdirSync(target).find((f) => /^labelprop-cli-.*\.jar$/.test(f));
   if (!jar || !existsSync(path.join(target, 'lib'))) {
     throw new Error(`no build in ${target}: build first with bin/build (web/run-tests.sh does it)`);
   }
+  return [path.join(target, jar), path.join(target, 'lib', '*')].join(':');
+}
+
+function classpath(staticRoot) {
   // a folder whose only entry "public" is the page source, ahead of the build output on the classpath;
   // a copy, not a symlink: Jetty refuses to serve files whose real path is outside the static root
-  cpSync(path.join(ROOT, 'server', 'src', 'main', 'resources', 'public'), path.join(staticRoot, 'public'), { recursive: true });
-  return [staticRoot, path.join(target, jar), path.join(target, 'lib', '*')].join(':');
+  cpSync(PAGE_DIR, path.join(staticRoot, 'public'), { recursive: true });
+  return [staticRoot, buildClasspath()].join(':');
 }
 
 /** Resolves with {url, dataDir, token, stop()} once the server listens. */

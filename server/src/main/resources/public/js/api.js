@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 /**
- * REST client for the LabelProp server: every call sends the Bearer token when one is set and turns
- * a non-2xx answer into an ApiError carrying the server's {"error": "..."} text.
+ * REST client for the LabelProp server: every call sends the Bearer token when one is set, turns a non-2xx answer into
+ * an ApiError carrying the server's {"error": "..."} text, and returns the answer read by api-types.js (typed, frozen
+ * objects; an ApiShapeError naming the field when the answer lacks one).
  */
+import {
+  readCheckpoints, readConventions, readHealth, readJob, readLabelDescriptions, readSession, readSessions, readSuggestions,
+} from './api-types.js';
 
 /** An HTTP failure with the server's message and status code. */
 export class ApiError extends Error {
@@ -70,7 +74,11 @@ export class Api {
   async json(method, path, options) {
     const response = await this.send(method, path, options);
     const text = await response.text();
-    return text ? JSON.parse(text) : {};
+    try {
+      return JSON.parse(text);
+    } catch {
+      throw new ApiError(`${method} ${path}: the answer is not JSON: ${text.slice(0, 80)}`, response.status);
+    }
   }
 
   async bytes(path) {
@@ -78,16 +86,22 @@ export class Api {
     return response.arrayBuffer();
   }
 
-  health() { return this.json('GET', '/api/health'); }
-  createSession() { return this.json('POST', '/api/sessions', { json: {} }); }
-  listSessions() { return this.json('GET', '/api/sessions'); }
-  session(id) { return this.json('GET', `/api/sessions/${enc(id)}`); }
+  health() { return this.json('GET', '/api/health').then((j) => readHealth(j)); }
+  labelConventions() { return this.json('GET', '/api/label-conventions').then((j) => readConventions(j)); }
+  createSession() { return this.json('POST', '/api/sessions', { json: {} }).then((j) => readSession(j, 'POST /api/sessions')); }
+  listSessions() { return this.json('GET', '/api/sessions').then((j) => readSessions(j)); }
+
+  session(id) {
+    const path = `/api/sessions/${enc(id)}`;
+    return this.json('GET', path).then((j) => readSession(j, `GET ${path}`));
+  }
+
   deleteSession(id) { return this.send('DELETE', `/api/sessions/${enc(id)}`); }
 
   /** Uploads a raw NIfTI (.nii or .nii.gz) as the session's image, labels or hints. */
-  putVolume(id, kind, bytes) {
+  async putVolume(id, kind, bytes) {
     const gz = bytes.byteLength > 1 && new Uint8Array(bytes.buffer ?? bytes, bytes.byteOffset ?? 0, 2)[0] === 0x1f;
-    return this.json('PUT', `/api/sessions/${enc(id)}/${kind}`, {
+    await this.send('PUT', `/api/sessions/${enc(id)}/${kind}`, {
       body: bytes,
       headers: { 'Content-Type': gz ? 'application/gzip' : 'application/octet-stream' },
     });
@@ -104,11 +118,49 @@ export class Api {
   }
 
   result(id, which) { return this.bytes(`/api/sessions/${enc(id)}/results/${which}`); }
-  suggestions(id) { return this.json('GET', `/api/sessions/${enc(id)}/suggestions`); }
-  submitJob(id, params) { return this.json('POST', `/api/sessions/${enc(id)}/jobs`, { json: params }); }
-  job(jobId) { return this.json('GET', `/api/jobs/${enc(jobId)}`); }
+
+  suggestions(id) {
+    const path = `/api/sessions/${enc(id)}/suggestions`;
+    return this.json('GET', path).then((j) => readSuggestions(j, `GET ${path}`));
+  }
+
+  /** The session's label descriptions (completed for every value present). */
+  labelDescriptions(id) {
+    const path = `/api/sessions/${enc(id)}/label-descriptions`;
+    return this.json('GET', path).then((j) => readLabelDescriptions(j, `GET ${path}`));
+  }
+
+  /** Replaces the session's label descriptions with [{value, name, colour}]; answers the stored ones. */
+  saveLabelDescriptions(id, labels) {
+    const path = `/api/sessions/${enc(id)}/label-descriptions`;
+    const json = { labels: labels.map(({ value, name, colour }) => ({ value, name, colour })) };
+    return this.json('POST', path, { json }).then((j) => readLabelDescriptions(j, `POST ${path}`));
+  }
+
+  /** Replaces the session's label descriptions with an ITK-SNAP label description file (its text). */
+  importLabelFile(id, text) {
+    const path = `/api/sessions/${enc(id)}/label-descriptions.txt`;
+    return this.json('PUT', path, { body: text, headers: { 'Content-Type': 'application/octet-stream' } })
+      .then((j) => readLabelDescriptions(j, `PUT ${path}`));
+  }
+
+  /** The session's label descriptions as an ITK-SNAP label description file (text). */
+  async labelFile(id) {
+    return (await this.send('GET', `/api/sessions/${enc(id)}/label-descriptions.txt`)).text();
+  }
+
+  submitJob(id, params) {
+    const path = `/api/sessions/${enc(id)}/jobs`;
+    return this.json('POST', path, { json: params }).then((j) => readJob(j, `POST ${path}`));
+  }
+
+  job(jobId) {
+    const path = `/api/jobs/${enc(jobId)}`;
+    return this.json('GET', path).then((j) => readJob(j, `GET ${path}`));
+  }
+
   cancelJob(jobId) { return this.send('DELETE', `/api/jobs/${enc(jobId)}`); }
-  checkpoints() { return this.json('GET', '/api/checkpoints'); }
+  checkpoints() { return this.json('GET', '/api/checkpoints').then((j) => readCheckpoints(j)); }
 }
 
 function enc(value) {

@@ -5,17 +5,22 @@
  */
 import { Api, loadSettings, saveSettings } from './api.js';
 import { Viewer } from './viewer.js';
-import { planesFromAxisCodes } from './geometry.js';
 import { LabelTable } from './label-table.js';
+import { DrawingTools } from './drawing-tools.js';
 import { JobPanel } from './job-panel.js';
+import { LayerWatch } from './layer-watch.js';
+import { ViewControls } from './view-controls.js';
+import { bindShortcuts, renderHelp } from './shortcuts.js';
+import { shortcutActions } from './shortcut-actions.js';
 import { $, showError, clearError, setStatus } from './ui.js';
-import { describeSession, sessionAxisCodes, sessionShape } from './session.js';
+import { describeSession, sessionOption } from './session.js';
 import { classifyScanFiles, filesFromDrop } from './scan-files.js';
 import { convertDicom } from './dicom.js';
 import { chooseSeries } from './series-dialog.js';
 
 const state = {
   api: new Api(loadSettings()),
+  conventions: null,
   viewer: null,
   session: null,
   axis: 2,
@@ -25,12 +30,16 @@ const state = {
 async function main() {
   state.viewer = new Viewer($('gl'));
   await state.viewer.init();
-  state.viewer.onLocationChange = updateLocation;
-  state.labels = new LabelTable(state.viewer);
+  state.labels = new LabelTable(state.viewer, state);
+  state.watch = new LayerWatch(state);
+  state.view = new ViewControls(state, () => state.watch.all());
+  state.tools = new DrawingTools(state.viewer, () => state.axis);
   state.jobs = new JobPanel(state, { onResult: showResult, ensureUploaded: uploadAnnotations });
+  state.viewer.onDrawingChanged = (action) => state.watch.drawn(action, state.view.inPlane());
   bindScanControls();
-  bindViewControls();
   bindSettings();
+  bindHelp();
+  bindShortcuts(shortcutActions(state), $('gl'));
   window.labelprop = state; // handle for end-to-end tests and the browser console
   await connect();
 }
@@ -38,7 +47,8 @@ async function main() {
 async function connect() {
   try {
     const health = await state.api.health();
-    setStatus(`Connected · LabelProp ${health.version || ''}`.trim(), true);
+    state.conventions = await state.api.labelConventions();
+    setStatus(`Connected · LabelProp ${health.version}`, true);
     await Promise.all([refreshSessions(), state.jobs.refreshCheckpoints()]);
   } catch (err) {
     setStatus(err.status === 401 ? 'Access token required (Server settings)' : 'Not connected', false);
@@ -63,6 +73,10 @@ function bindScanControls() {
       filesFromDrop(e.dataTransfer).then((files) => files.length && openFiles(files)).catch(showError);
     });
   }
+  $('annotations-file').addEventListener('change', (e) => {
+    if (e.target.files.length) openAnnotations(e.target.files[0]);
+    e.target.value = '';
+  });
   $('session-open').addEventListener('click', () => reopen($('session-select').value));
   $('session-refresh').addEventListener('click', () => refreshSessions().catch(showError));
   $('session-delete').addEventListener('click', deleteSession);
@@ -101,7 +115,7 @@ async function openFile(file, { convertedByServer = false } = {}) {
   try {
     setInfo(`Opening ${file.name}…`);
     const bytes = await file.arrayBuffer();
-    if (!convertedByServer) showScan(await state.viewer.loadImage(bytes, file.name));
+    if (!convertedByServer) await showScan(bytes, file.name);
     setInfo(`Uploading ${file.name}${convertedByServer ? ' (the server converts it to NIfTI)' : ''}…`);
     const created = await state.api.createSession();
     try {
@@ -111,8 +125,9 @@ async function openFile(file, { convertedByServer = false } = {}) {
       await state.api.deleteSession(created.id).catch(() => {});
       throw err;
     }
-    if (convertedByServer) showScan(await state.viewer.loadImage(await state.api.volume(created.id, 'image'), 'image.nii.gz'));
-    afterLoad(await state.api.session(created.id));
+    if (convertedByServer) await showScan(await state.api.volume(created.id, 'image'), 'image.nii.gz');
+    const session = await state.api.session(created.id);
+    await state.viewer.batch(async () => afterLoad(session));
     await refreshSessions();
   } catch (err) {
     setInfo(state.viewer.loaded && !state.session ? `${file.name} is shown but not on the server: nothing can run on it.` : 'No scan open.');
@@ -120,27 +135,59 @@ async function openFile(file, { convertedByServer = false } = {}) {
   }
 }
 
-function showScan() {
-  state.viewer.setView(document.querySelector('input[name=view]:checked').value);
-  state.session = null;
-  state.jobs.reset();
+/** Shows a scan (NIfTI bytes) with empty layers, before it has a session. */
+async function showScan(bytes, name) {
+  await state.viewer.batch(async () => {
+    await state.viewer.loadImage(bytes, name);
+    state.viewer.setView(document.querySelector('input[name=view]:checked').value);
+    state.session = null;
+    state.labels.openSession([]);
+    state.jobs.reset();
+  });
   $('viewer-hint').hidden = true;
 }
 
+/** Opens a label volume (NIfTI on the scan's grid) as the annotations and stores it on the server. */
+async function openAnnotations(file) {
+  clearError();
+  if (!state.session) {
+    showError('open a scan first: annotations are read onto its grid');
+    return;
+  }
+  try {
+    state.labels.setLayer('labels');
+    await state.viewer.importLayer('labels', await file.arrayBuffer(), file.name);
+    state.watch.layer('labels');
+    await saveAnnotations();
+  } catch (err) {
+    showError(`cannot open ${file.name} as annotations: ${err.message}`);
+  }
+}
+
+/** Reopens a stored session: everything it has is downloaded at once, then shown. */
 async function reopen(id) {
   if (!id) return;
   clearError();
   try {
     setInfo('Loading session…');
     const session = await state.api.session(id);
-    const image = await state.api.volume(id, 'image');
-    if (!image) throw new Error(`session ${id} has no image yet`);
-    await state.viewer.loadImage(image, 'image.nii.gz');
+    if (!session.hasImage) throw new Error(`session ${id} has no image yet`);
+    const fused = session.results.includes('fused');
     // the summary says what is stored: no probing requests that would end in 404
-    if (session.annotations) await state.viewer.importLayer('labels', await state.api.volume(id, 'labels'));
-    if (session.hints) await state.viewer.importLayer('hints', await state.api.volume(id, 'hints'));
-    afterLoad(session);
-    if ((session.results || []).includes('fused')) await state.jobs.loadResults();
+    const [image, labels, hints, result, suggestions] = await Promise.all([
+      state.api.volume(id, 'image'),
+      session.hasAnnotations ? state.api.volume(id, 'labels') : null,
+      session.hasHints ? state.api.volume(id, 'hints') : null,
+      fused ? state.api.result(id, 'fused') : null,
+      session.results.includes('suggestions') ? state.api.suggestions(id) : null,
+    ]);
+    await state.viewer.batch(async () => {
+      await state.viewer.loadImage(image, 'image.nii.gz');
+      if (labels) await state.viewer.importLayer('labels', labels);
+      if (hints) await state.viewer.importLayer('hints', hints);
+      afterLoad(session);
+      if (result) await state.jobs.showResults(session, result, suggestions);
+    });
   } catch (err) {
     showError(err);
   }
@@ -158,79 +205,29 @@ async function deleteSession() {
 }
 
 async function refreshSessions() {
-  const answer = await state.api.listSessions();
-  const sessions = Array.isArray(answer) ? answer : answer.sessions || [];
+  const sessions = await state.api.listSessions();
   const select = $('session-select');
-  select.replaceChildren(...sessions.map((s) => {
-    const option = document.createElement('option');
-    option.value = s.id;
-    const shape = sessionShape(s);
-    option.textContent = s.id + (shape ? ` (${shape.join('×')})` : '');
-    return option;
-  }));
+  select.replaceChildren(...sessions.map((s) => new Option(sessionOption(s), s.id)));
   if (state.session) select.value = state.session.id;
   for (const control of [select, $('session-open'), $('session-delete')]) control.disabled = sessions.length === 0;
 }
 
 function afterLoad(session) {
   state.session = session;
-  const grid = state.viewer.grid;
-  state.planes = planesFromAxisCodes(sessionAxisCodes(session)) || [0, 1, 2].map((a) => grid.planeOf(a));
-  const select = $('axis-select');
-  select.replaceChildren(...[0, 1, 2].map((a) => {
-    const option = document.createElement('option');
-    option.value = String(a);
-    option.textContent = `${state.planes[a]} (array axis ${a}, ${grid.dims[a]} slices)`;
-    return option;
-  }));
-  const axial = state.planes.indexOf('axial');
-  setAxis(axial >= 0 ? axial : 2);
-  setInfo(describeSession(session, grid));
+  state.labels.openSession(session.labelDescriptions);
+  state.view.opened(session); // chooses the axis, which scans the layers
+  setInfo(describeSession(session, state.viewer.grid));
   $('viewer-hint').hidden = true;
   state.labels.resetLayer();
   state.jobs.reset();
 }
 
-function bindViewControls() {
-  document.querySelectorAll('input[name=view]').forEach((radio) =>
-    radio.addEventListener('change', () => state.viewer.loaded && state.viewer.setView(radio.value)));
-  $('axis-select').addEventListener('change', (e) => setAxis(Number(e.target.value)));
-  $('slice-input').addEventListener('change', (e) => goToSlice(Number(e.target.value)));
-  $('slice-prev').addEventListener('click', () => goToSlice(Number($('slice-input').value) - 1));
-  $('slice-next').addEventListener('click', () => goToSlice(Number($('slice-input').value) + 1));
-}
-
-/** Chooses the propagation axis and shows the plane the user paints in for it. */
-function setAxis(axis) {
-  state.axis = axis;
-  $('axis-select').value = String(axis);
-  if (!state.viewer.loaded) return;
-  const plane = state.viewer.grid.planeOf(axis);
-  const radio = document.querySelector(`input[name=view][value=${plane}]`);
-  radio.checked = true;
-  state.viewer.setView(plane);
-  $('slice-input').max = String(state.viewer.grid.dims[axis] - 1);
-  $('slice-max').textContent = `/ ${state.viewer.grid.dims[axis] - 1}`;
-  updateLocation();
-}
-
-function goToSlice(index, axis = state.axis) {
-  if (!state.viewer.loaded) return;
-  state.viewer.goToSlice(axis, index);
-  updateLocation();
-}
-
-function updateLocation() {
-  if (!state.viewer.loaded) return;
-  const vox = state.viewer.crosshairVoxel();
-  $('slice-input').value = String(vox[state.axis]);
-  $('location').textContent = `voxel (${vox.join(', ')}) · slice ${vox[state.axis]} of ${state.planes[state.axis]} axis`;
-}
-
 async function uploadAnnotations() {
   const id = state.session.id;
-  await state.api.putVolume(id, 'labels', await state.viewer.exportLayer('labels'));
-  await state.api.putVolume(id, 'hints', await state.viewer.exportLayer('hints'));
+  await Promise.all([
+    state.api.putVolume(id, 'labels', await state.viewer.exportLayer('labels')),
+    state.api.putVolume(id, 'hints', await state.viewer.exportLayer('hints')),
+  ]);
 }
 
 async function saveAnnotations() {
@@ -246,8 +243,8 @@ async function saveAnnotations() {
 }
 
 function showResult() {
-  document.querySelector('input[name=layer][value=result]').checked = true;
   state.labels.setLayer('result');
+  state.watch.layer('result');
 }
 
 function bindSettings() {
@@ -265,6 +262,11 @@ function bindSettings() {
     clearError();
     connect();
   });
+}
+
+function bindHelp() {
+  renderHelp($('shortcut-rows'), $('mouse-rows'));
+  $('help-button').addEventListener('click', () => $('help-dialog').showModal());
 }
 
 function setInfo(text) {

@@ -69,10 +69,13 @@ export class VoxelGrid {
     return vox;
   }
 
-  /** Reorders a flat array-ordered volume (i fastest) into display order, converting each value. */
-  arrayToDisplay(data, Out = Uint8Array, convert = (v) => v) {
+  /**
+   * Reorders a flat array-ordered volume (i fastest) into display order, converting each value (when `convert` is
+   * given), into `out` (a new Out array when not given).
+   */
+  arrayToDisplay(data, Out = Uint8Array, convert = null, out = null) {
     const [di, dj, dk] = this.displayDims;
-    const out = new Out(di * dj * dk);
+    out ??= new Out(di * dj * dk);
     const [ni, nj] = this.dims;
     const stride = [1, ni, ni * nj];
     const step = this.perm.map((p) => Math.sign(p) * stride[Math.abs(p) - 1]);
@@ -80,11 +83,20 @@ export class VoxelGrid {
       const a = Math.abs(p) - 1;
       return p > 0 ? s : s + (this.dims[a] - 1) * stride[a];
     }, 0);
+    // rows that run forwards along the array's i axis are copied whole (a memory copy, when the types match)
+    const rows = !convert && step[0] === 1 && out.constructor === data.constructor;
     let o = 0;
     for (let z = 0; z < dk; z++) {
       for (let y = 0; y < dj; y++) {
         let src = start + z * step[2] + y * step[1];
-        for (let x = 0; x < di; x++, src += step[0]) out[o++] = convert(data[src]);
+        if (rows) {
+          out.set(data.subarray(src, src + di), o);
+          o += di;
+        } else if (convert) {
+          for (let x = 0; x < di; x++, src += step[0]) out[o++] = convert(data[src]);
+        } else {
+          for (let x = 0; x < di; x++, src += step[0]) out[o++] = data[src];
+        }
       }
     }
     return out;

@@ -5,6 +5,7 @@
  * editable "result" layer; up, down and uncertainty are optional overlays; suggestions jump to slices.
  */
 import { watchJob, formatEta } from './jobs.js';
+import { explain } from './suggestion-text.js';
 import { $, showError, clearError } from './ui.js';
 
 /** Value of the "Start from" choice that trains from random weights instead of the shipped pretrained checkpoint. */
@@ -61,15 +62,16 @@ export class JobPanel {
   reset() {
     for (const which of OVERLAYS) Object.assign($(`show-${which}`), { checked: false, disabled: true });
     $('download-result').disabled = true;
+    this.report = null;
+    this.current = -1;
     $('suggestions').replaceChildren();
+    $('suggest-method').textContent = '';
     $('job-panel').hidden = true;
     this.setRunning(false);
   }
 
   async refreshCheckpoints() {
-    const answer = await this.api.checkpoints();
-    const list = Array.isArray(answer) ? answer : answer.checkpoints || [];
-    const names = list.map((c) => (typeof c === 'string' ? c : c.name)).filter(Boolean);
+    const names = (await this.api.checkpoints()).map((c) => c.name);
     fillSelect($('checkpoint-select'), names, 'no checkpoint yet');
     const start = $('pretrained-select');
     const previous = start.value;
@@ -124,7 +126,7 @@ export class JobPanel {
     $('job-progress').value = fraction;
     $('job-percent').textContent = `${Math.round(fraction * 100)} %`;
     const parts = [`${job.type || 'job'} ${job.state}`];
-    if (job.state === 'queued' && job.queuePosition !== undefined && job.queuePosition !== null) {
+    if (job.state === 'queued' && job.queuePosition !== null && job.queuePosition !== undefined) {
       parts.push(`position ${job.queuePosition} in queue`);
     }
     if (job.message && job.message !== job.state) parts.push(job.message);
@@ -143,15 +145,24 @@ export class JobPanel {
     }
   }
 
-  /** Loads the fused result into the result layer and lists what else the job produced. */
+  /** After a job: the session, its fused result and suggestions, downloaded together, then shown. */
   async loadResults() {
-    const { api, viewer, session } = this.state;
-    await viewer.importLayer('result', await api.result(session.id, 'fused'));
+    const { api, session } = this.state;
+    const fresh = await api.session(session.id);
+    const [fused, suggestions] = await Promise.all([api.result(session.id, 'fused'),
+      fresh.results.includes('suggestions') ? api.suggestions(session.id) : null]);
+    this.state.session = fresh;
+    await this.state.viewer.batch(() => this.showResults(fresh, fused, suggestions));
+  }
+
+  /** Shows a fused result (NIfTI bytes) as the editable result layer, with the overlays and suggestions it has. */
+  async showResults(session, fused, suggestions) {
+    const { viewer } = this.state;
+    await viewer.importLayer('result', fused);
     // only the result maps this job produced can be shown (interpolation has no up/down/uncertainty)
-    const available = (await api.session(session.id)).results || [];
     for (const which of OVERLAYS) {
       const box = $(`show-${which}`);
-      box.disabled = !available.includes(which);
+      box.disabled = !session.results.includes(which);
       box.parentElement.title = box.disabled ? 'not produced by the last job' : '';
       if (box.disabled && box.checked) {
         box.checked = false;
@@ -163,8 +174,10 @@ export class JobPanel {
     for (const which of OVERLAYS) {
       if ($(`show-${which}`).checked) await this.toggle(which, $(`show-${which}`));
     }
-    if (available.includes('suggestions')) await this.showSuggestions();
-    else $('suggestions').replaceChildren();
+    this.report = suggestions;
+    this.current = -1;
+    this.renderSuggestions();
+    document.body.dataset.resultShown = String(Date.now()); // tests wait for this
   }
 
   async toggle(which, checkbox) {
@@ -177,43 +190,74 @@ export class JobPanel {
     }
   }
 
-  async showSuggestions() {
-    const { api, session } = this.state;
-    const answer = await api.suggestions(session.id);
+  /** The suggested slices, each with why in words: which labels the two directions disagree on, and how much. */
+  renderSuggestions() {
+    const report = this.report;
     const list = $('suggestions');
-    const items = Array.isArray(answer) ? answer : answer?.suggestions || answer?.slices || [];
-    const axis = Number.isInteger(answer?.axis) ? answer.axis : this.state.axis;
-    list.replaceChildren(...items.map((item) => {
-      const slice = typeof item === 'number' ? item : item.slice ?? item.index;
+    if (!report) {
+      list.replaceChildren();
+      $('suggest-method').textContent = '';
+      return;
+    }
+    $('suggest-method').textContent = report.method === 'uncertainty'
+      ? 'where the two propagation directions disagree most'
+      : 'middle of the largest gaps between annotated slices (this method does not look at the image)';
+    list.replaceChildren(...report.slices.map((s, index) => {
       const li = document.createElement('li');
+      if (index === this.current) li.setAttribute('aria-current', 'step');
       const button = document.createElement('button');
       button.type = 'button';
-      const why = typeof item === 'object' && item.score !== undefined ? ` (score ${Number(item.score).toFixed(2)})` : '';
-      button.textContent = `Slice ${slice}${why}`;
-      button.setAttribute('aria-label', `Go to suggested slice ${slice}`);
-      button.addEventListener('click', () => {
-        this.state.viewer.goToSlice(axis, slice);
-      });
-      li.append(button);
+      button.textContent = `Slice ${s.slice}`;
+      button.setAttribute('aria-label', `Go to suggested slice ${s.slice}`);
+      button.addEventListener('click', () => this.goToSuggestion(index));
+      const why = document.createElement('span');
+      why.className = 'why';
+      why.textContent = explain(s, (value) => this.state.labels.label(value).name);
+      li.append(button, why);
       return li;
     }));
   }
 
+  /** Goes to the next (+1) or previous (-1) suggested slice. */
+  stepSuggestion(direction) {
+    const n = this.report?.slices.length ?? 0;
+    if (n === 0) return;
+    this.goToSuggestion(this.current < 0 ? (direction > 0 ? 0 : n - 1) : (this.current + direction + n) % n);
+  }
+
+  goToSuggestion(index) {
+    this.current = index;
+    this.state.view.goToSlice(this.report.slices[index].slice);
+    for (const [i, li] of [...$('suggestions').children].entries()) {
+      if (i === index) li.setAttribute('aria-current', 'step');
+      else li.removeAttribute('aria-current');
+    }
+  }
+
+  /** Downloads the result layer as NIfTI with its label descriptions beside it (ITK-SNAP file, same stem). */
   async download() {
-    const { viewer, session } = this.state;
+    const { api, viewer, session, labels } = this.state;
     try {
       const bytes = await viewer.exportLayer('result', true);
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(new Blob([bytes], { type: 'application/gzip' }));
-      link.download = `labelprop-${session.id}-result.nii.gz`;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+      await labels.flush();
+      const text = await api.labelFile(session.id);
+      const stem = `labelprop-${session.id}-result`;
+      save(new Blob([bytes], { type: 'application/gzip' }), `${stem}.nii.gz`);
+      save(new Blob([text], { type: 'text/plain' }), `${stem}.labels.txt`);
     } catch (err) {
       showError(err);
     }
   }
+}
+
+function save(blob, name) {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
 }
 
 function fillSelect(select, names, emptyText, emptyValue) {

@@ -5,6 +5,8 @@
  * header is sent, which EventSource cannot do) and falls back to polling GET /api/jobs/{id}.
  */
 
+import { readJob } from './api-types.js';
+
 export const FINAL_STATES = new Set(['succeeded', 'failed', 'cancelled']);
 
 const POLL_MS = 600;
@@ -54,19 +56,13 @@ async function streamEvents(api, jobId, update) {
   }
 }
 
-/** The JSON object of one SSE event block, or null for comments and keep-alives. */
+/** The job of one SSE event block (read as GET /api/jobs/{id} is), or null for comments and keep-alives. */
 function parseEvent(block) {
   const data = block.split('\n')
     .filter((line) => line.startsWith('data:'))
     .map((line) => line.slice(5).replace(/^ /, ''))
     .join('\n');
-  if (!data) return null;
-  try {
-    const job = JSON.parse(data);
-    return job && typeof job === 'object' && 'state' in job ? job : null;
-  } catch {
-    return null;
-  }
+  return data ? readJob(JSON.parse(data), 'job event') : null;
 }
 
 /** Remaining time as "1 min 05 s"; eta may be seconds remaining or an ISO instant. */

@@ -1,40 +1,22 @@
 // SPDX-License-Identifier: Apache-2.0
-/** Reads the fields of a session summary (GET /api/sessions/{id}) that the page displays. */
+/** Texts about a session (as read by api-types.js readSession) for the sidebar and the session list. */
 
-export function sessionImage(session) {
-  return session?.image && typeof session.image === 'object' ? session.image : session || {};
+/** "0123456789abcdef (94×82×68)", or the id alone before an image is uploaded. */
+export function sessionOption(session) {
+  return session.id + (session.shape ? ` (${session.shape.join('×')})` : '');
 }
 
-export function sessionShape(session) {
-  const image = sessionImage(session);
-  const shape = image.shape ?? session?.shape;
-  if (Array.isArray(shape)) return shape;
-  if (shape && typeof shape === 'object') return [shape.nx, shape.ny, shape.nz];
-  return null;
-}
-
-export function sessionSpacing(session) {
-  const image = sessionImage(session);
-  const spacing = image.spacing ?? session?.spacing;
-  if (Array.isArray(spacing)) return spacing;
-  if (spacing && typeof spacing === 'object') return [spacing.xMm, spacing.yMm, spacing.zMm];
-  return null;
-}
-
-export function sessionAxisCodes(session) {
-  const image = sessionImage(session);
-  return image.axisCodes ?? image.axes ?? image.orientation ?? session?.axisCodes ?? session?.orientation ?? null;
-}
-
-/** One line for the sidebar: shape, spacing, orientation and annotated labels. */
+/** One line for the sidebar: shape, voxel spacing, orientation and annotated labels. */
 export function describeSession(session, grid) {
-  const shape = sessionShape(session) || grid.dims;
-  const spacing = sessionSpacing(session);
-  const codes = sessionAxisCodes(session);
+  const shape = session.shape || grid.dims;
   const parts = [`Session ${session.id}`, `${shape.join(' × ')} voxels`];
-  if (spacing) parts.push(`${spacing.map((s) => Number(s).toFixed(2)).join(' × ')} mm`);
-  if (codes) parts.push(`orientation ${codes}`);
-  const labels = session.labels ?? session.labelsPresent;
-  if (Array.isArray(labels) && labels.length) parts.push(`labels ${labels.join(', ')}`);
+  if (session.spacingMm) parts.push(`spacing ${session.spacingMm.map((s) => formatMm(s)).join(' × ')} mm`);
+  if (session.axisCodes) parts.push(`orientation ${session.axisCodes}`);
+  if (session.labels.length) parts.push(`labels ${session.labels.join(', ')}`);
   return parts.join(' · ');
+}
+
+/** A length in mm with as many decimals as it needs (at most 3): 1 → "1", 0.9375 → "0.938", 2.5 → "2.5". */
+export function formatMm(value) {
+  return String(Number(value.toFixed(3)));
 }

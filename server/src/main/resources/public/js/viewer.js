@@ -6,10 +6,16 @@
  * back onto the image's array grid (checked end to end by the geometry test).
  */
 import { VoxelGrid } from './geometry.js';
+import { robustRange } from './intensity.js';
+import { readLabelVolume } from './nifti-labels.js';
+import { tune, uploadBox } from './niivue-tuning.js';
 
-const { Niivue, NVImage, SLICE_TYPE, SHOW_RENDER } = window.niivue;
+const { Niivue, NVImage, SLICE_TYPE, SHOW_RENDER, DRAG_MODE } = window.niivue;
 
 export const LAYERS = ['labels', 'hints', 'result'];
+
+/** NiiVue methods that batch() holds back: redraw and upload of the drawing texture. */
+const HELD = ['drawScene', 'refreshDrawing'];
 
 export const VIEWS = {
   axial: SLICE_TYPE.AXIAL,
@@ -36,6 +42,7 @@ export class Viewer {
       multiplanarShowRender: SHOW_RENDER.NEVER,
       sliceType: SLICE_TYPE.AXIAL,
       penSize: 1,
+      dragMode: DRAG_MODE.windowing, // right-button drag: horizontal = window width, vertical = level
       logLevel: 'warn',
       loadingText: '', // the page shows its own hint until a scan is open
     });
@@ -44,6 +51,11 @@ export class Viewer {
     this.active = 'labels';
     this.overlays = {};
     this.onLocationChange = () => {};
+    this.onDrawingChanged = () => {}; // (action) after a stroke, fill, undo, redo or clear: 'draw' | 'undo' | 'redo' | 'clear'
+    this.onWindowChange = () => {};
+    this.undoable = 0;
+    this.redoable = 0;
+    this.blank = new Set(); // layers known to hold only zeros, which need not be read
   }
 
   async init() {
@@ -55,10 +67,17 @@ export class Viewer {
       drawPenLine(newPoint, previousPoint, penValue);
       this.nv.drawPt(...newPoint, penValue);
     };
+    tune(this.nv, () => this.onWindowChange(this.window()));
     this.nv.onLocationChange = (location) => {
       this.lastLocation = location; // NiiVue's own reading: mm, display voxel and image values
       this.onLocationChange();
     };
+    this.nv.onDrawingChanged = (action) => {
+      this.blank.delete(this.active);
+      if (action === 'draw') this.recordChange();
+      this.onDrawingChanged(action);
+    };
+    this.nv.onIntensityChange = () => this.onWindowChange(this.window());
   }
 
   get loaded() {
@@ -76,17 +95,60 @@ export class Viewer {
     }
     for (const volume of [...this.nv.volumes]) this.nv.removeVolume(volume);
     this.overlays = {};
+    this.robust = robustWindow(image);
+    // NiiVue keeps a window/level drag within global_min..global_max: let it reach the extremes of the data
+    if (this.robust) {
+      Object.assign(image, { cal_min: this.robust.min, cal_max: this.robust.max,
+        global_min: Math.min(this.robust.lowest, image.global_min), global_max: Math.max(this.robust.highest, image.global_max) });
+    }
     this.nv.addVolume(image);
+    // a right-button drag across the canvas width spans about twice the robust range
+    this.nv.opts.windowingGainFactor = this.robust ? Math.max(1e-6, (this.robust.max - this.robust.min) / 400) : 2;
     this.grid = VoxelGrid.of(image);
     const voxels = this.grid.displayDims.reduce((a, b) => a * b, 1);
     this.nv.createEmptyDrawing();
-    this.layers = Object.fromEntries(LAYERS.map((layer) => [layer, new Uint8Array(voxels)]));
+    this.colormapKey = null; // set again for the new drawing
+    // the other layers' arrays are kept for a scan of the same size (a new 78 MB array costs more than clearing one)
+    const empty = (old) => (old?.length === voxels && old !== this.nv.drawBitmap ? old.fill(0) : new Uint8Array(voxels));
+    this.layers = { labels: this.nv.drawBitmap, hints: empty(this.layers.hints), result: empty(this.layers.result) };
+    this.blank = new Set(LAYERS);
     this.active = 'labels';
-    this.nv.drawBitmap.set(this.layers.labels);
-    this.layers.labels = this.nv.drawBitmap;
     this.resetUndo();
     this.nv.setDrawingEnabled(true);
     return image;
+  }
+
+  /**
+   * Runs `work` (async) with NiiVue's redraws, drawing-texture uploads and undo snapshots held back, and does each once
+   * at the end: opening a session changes the scan, layers, colours and view many times in a row, and on a large scan
+   * each upload of the drawing or snapshot of it costs seconds.
+   */
+  async batch(work) {
+    if (this.batching) return work();
+    const nv = this.nv;
+    const held = new Set();
+    const saved = {};
+    for (const name of HELD) {
+      saved[name] = Object.getOwnPropertyDescriptor(nv, name);
+      nv[name] = () => { held.add(name); };
+    }
+    this.batching = true;
+    this.undoPending = false;
+    try {
+      return await work();
+    } finally {
+      for (const name of HELD) {
+        if (saved[name]) Object.defineProperty(nv, name, saved[name]);
+        else delete nv[name];
+      }
+      this.batching = false;
+      if (this.undoPending) {
+        this.resetUndo(); // snapshots, uploads the drawing and draws
+      } else {
+        if (held.has('refreshDrawing')) nv.refreshDrawing(false);
+        if (held.size) nv.drawScene();
+      }
+    }
   }
 
   get image() {
@@ -99,25 +161,44 @@ export class Viewer {
 
   setActiveLayer(layer) {
     if (!this.loaded || layer === this.active) return;
-    this.layers[this.active] = this.nv.drawBitmap.slice();
-    this.nv.drawBitmap.set(this.layers[layer]);
-    this.layers[layer] = this.nv.drawBitmap;
+    // the layer takes the place of NiiVue's drawing bitmap, which becomes the stored one: no copy
+    this.layers[this.active] = this.nv.drawBitmap;
+    this.nv.drawBitmap = this.layers[layer];
     this.active = layer;
     this.resetUndo();
   }
 
   resetUndo() {
+    if (this.batching) {
+      this.undoPending = true;
+      this.undoable = 0;
+      this.redoable = 0;
+      return;
+    }
     this.nv.drawClearAllUndoBitmaps();
     this.nv.drawAddUndoBitmap();
     this.nv.refreshDrawing(true);
+    this.undoable = 0;
+    this.redoable = 0;
+  }
+
+  /** A new change was stored in NiiVue's undo ring: it can be undone, and the redo history ends (as in every editor). */
+  recordChange() {
+    this.undoable = Math.min(this.undoable + 1, this.nv.opts.maxDrawUndoBitmaps - 1);
+    this.redoable = 0;
   }
 
   layerData(layer) {
     return layer === this.active ? this.nv.drawBitmap : this.layers[layer];
   }
 
+  /** Whether the layer is known to hold only zeros (new, not imported or drawn on since): no need to read it. */
+  isBlank(layer) {
+    return this.blank.has(layer);
+  }
+
   isEmpty(layer) {
-    return !this.layerData(layer).some((v) => v !== 0);
+    return this.isBlank(layer) || !this.layerData(layer).some((v) => v !== 0);
   }
 
   /** The layer as NIfTI bytes on the image's array grid (uint8; gzip-compressed when gzip is true). */
@@ -132,17 +213,17 @@ export class Viewer {
 
   /** Replaces a layer with a label volume (NIfTI bytes) that must have the image's array shape. */
   async importLayer(layer, buffer, name = 'labels.nii.gz') {
-    const volume = await NVImage.new(buffer, name);
-    const d = volume.hdr.dims;
-    const shape = [d[1], d[2], d[3]];
-    if (shape.some((n, i) => n !== this.grid.dims[i])) {
-      throw new Error(`the ${layer} volume has shape ${shape.join('×')} but the scan has ${this.grid.dims.join('×')}`);
+    const { dims, data } = await readLabelVolume(buffer, `the ${layer} volume (${name})`);
+    if (dims.some((n, i) => n !== this.grid.dims[i])) {
+      throw new Error(`the ${layer} volume has shape ${dims.join('×')} but the scan has ${this.grid.dims.join('×')}`);
     }
     // label values outside 0..255 cannot be drawn and are left out
-    this.layerData(layer).set(this.grid.arrayToDisplay(volume.img, Uint8Array, (value) => {
+    const convert = data instanceof Uint8Array ? null : (value) => {
       const v = Math.round(value);
       return v < 0 || v > 255 ? 0 : v;
-    }));
+    };
+    this.grid.arrayToDisplay(data, Uint8Array, convert, this.layerData(layer));
+    this.blank.delete(layer);
     if (layer === this.active) this.resetUndo();
   }
 
@@ -162,11 +243,56 @@ export class Viewer {
       }
     }
     this.nv.drawAddUndoBitmap();
-    this.nv.refreshDrawing(true);
+    const axis = this.grid.displayAxisOf(arrayAxis);
+    const at = [0, 0, 0];
+    at[arrayAxis] = index;
+    const from = [0, 0, 0];
+    const to = [...this.grid.displayDims];
+    from[axis] = this.grid.toDisplay(at)[axis];
+    to[axis] = from[axis] + 1;
+    uploadBox(this.nv, from, to); // only the cleared slice changed
+    this.nv.drawScene();
+    this.recordChange();
+    this.onDrawingChanged('clear');
   }
 
+  /** Undoes the last change; false when there is none (NiiVue's ring would wrap round to the newest state). */
   undo() {
+    if (this.undoable === 0) return false;
+    // NiiVue keeps the states in a ring and moves its index back; the states after it stay until the next change
     this.nv.drawUndo();
+    this.undoable--;
+    this.redoable++;
+    return true;
+  }
+
+  /** Re-applies the last undone change, if no stroke came since. */
+  redo() {
+    if (this.redoable === 0) return false;
+    const ring = this.nv.drawUndoBitmaps.length;
+    // drawUndo loads the state before its index: move the index two ahead, then let it step one back
+    this.nv.currentDrawUndoBitmap = (this.nv.currentDrawUndoBitmap + 2) % ring;
+    this.nv.drawUndo();
+    this.redoable--;
+    this.undoable++;
+    this.onDrawingChanged('redo');
+    return true;
+  }
+
+  /** The intensity window {min, max} (calibrated values) and the robust one it started from. */
+  window() {
+    return { min: this.image.cal_min, max: this.image.cal_max, robust: this.robust };
+  }
+
+  setWindow(min, max) {
+    Object.assign(this.image, { cal_min: min, cal_max: Math.max(max, min + 1e-6) });
+    this.nv.updateGLVolume();
+    this.onWindowChange(this.window());
+  }
+
+  /** Back to the robust window (0.5th to 99.5th percentile of the non-zero voxels). */
+  resetWindow() {
+    if (this.robust) this.setWindow(this.robust.min, this.robust.max);
   }
 
   setPen(value, filled) {
@@ -182,8 +308,25 @@ export class Viewer {
     this.nv.opts.penSize = size;
   }
 
+  /** Sets the label colours; NiiVue rebuilds its textures for that, so only when they change. */
   setColormap(cmap) {
-    this.nv.setDrawColormap(cmap);
+    const key = `${cmap.R}|${cmap.G}|${cmap.B}|${cmap.A}`;
+    if (key === this.colormapKey) return;
+    this.colormapKey = key;
+    // NiiVue's setDrawColormap also re-renders the scan's 3-D textures (seconds on a large scan without a GPU); the
+    // label colours live in its colour map texture alone, which refreshColormaps rebuilds
+    const nv = this.nv;
+    const own = Object.prototype.hasOwnProperty.call(nv, 'updateGLVolume');
+    const update = nv.updateGLVolume;
+    nv.updateGLVolume = () => {};
+    try {
+      nv.setDrawColormap(cmap);
+    } finally {
+      if (own) nv.updateGLVolume = update;
+      else delete nv.updateGLVolume;
+    }
+    if (nv.volumes.length) nv.refreshColormaps();
+    nv.drawScene();
   }
 
   /** Index of the crosshair's slice across array axis a. */
@@ -238,6 +381,18 @@ export class Viewer {
     this.overlays[which] = volume;
     this.nv.updateGLVolume();
   }
+}
+
+/** The robust window of a loaded NVImage in calibrated units (scl_slope, scl_inter applied), or null. */
+function robustWindow(image) {
+  const range = robustRange(image.img);
+  if (!range) return null;
+  const slope = image.hdr.scl_slope || 1;
+  const inter = image.hdr.scl_inter || 0;
+  const calibrated = (v) => v * slope + inter;
+  const [a, b] = [calibrated(range.min), calibrated(range.max)].sort((x, y) => x - y);
+  const [lowest, highest] = [calibrated(range.lowest), calibrated(range.highest)].sort((x, y) => x - y);
+  return { min: a, max: b > a ? b : a + 1, lowest: Math.min(lowest, a, 0), highest: Math.max(highest, b) };
 }
 
 async function gzipBytes(bytes) {

@@ -84,11 +84,16 @@ public final class ItkSnapLabels {
 
     /** Writes the descriptions (after the "Clear Label" line for 0) atomically, in ITK-SNAP's layout. */
     public static void write(Path file, LabelDescriptions labels) throws IOException {
+        AtomicFiles.writeString(file, format(labels));
+    }
+
+    /** The text {@link #write} writes: ITK-SNAP's header, the "Clear Label" line for 0, then one line per label. */
+    public static String format(LabelDescriptions labels) {
         StringBuilder sb = new StringBuilder(HEADER);
         sb.append(line(0, 0, 0, 0, 0, false, "Clear Label"));
         for (LabelDescription d : labels.entries())
             if (d.value() != 0) sb.append(line(d.value(), d.red(), d.green(), d.blue(), d.opacity(), d.visible(), d.name()));
-        AtomicFiles.writeString(file, sb.toString());
+        return sb.toString();
     }
 
     /** Where the label descriptions of a label file go: {@code labels.nii.gz} → {@code labels.labels.txt}, beside it. */

@@ -87,7 +87,7 @@ public final class LabelPropagation {
 
         return new PropagationResult(new LabelVolume(image.grid(), run.fused), new LabelVolume(image.grid(), run.up),
             new LabelVolume(image.grid(), run.down), new Volume(image.grid(), run.uncertainty), status,
-            Suggestions.rank(run.sliceUncertainty, s, MAX_SUGGESTIONS, image.grid().spacing().sliceArea(scan.axis())));
+            Suggestions.rank(run.sliceUncertainty, s, MAX_SUGGESTIONS, image.grid().spacing().sliceArea(scan.axis()), run.disagreements));
     }
 
     /**

@@ -35,6 +35,8 @@ final class PropagationRun {
     final int[] fused, up, down;
     final float[] uncertainty;
     final double[] sliceUncertainty;
+    /** Per slice and label, where the two directions disagree (slices between annotated ones only). */
+    final Disagreements disagreements;
     private final SliceFusion fusion;
     private final FusedStack stack;
     private long done;
@@ -60,6 +62,7 @@ final class PropagationRun {
         fused = new int[n]; up = new int[n]; down = new int[n];
         uncertainty = new float[n];
         sliceUncertainty = new double[image.shape().size(axis)];
+        disagreements = new Disagreements(sliceUncertainty.length, channelLabels, channelOf);
         this.fusion = new SliceFusion(height, width, channelLabels, options.background());
         boolean[] annotated = new boolean[sliceUncertainty.length];
         for (int s : ann.slices()) annotated[s] = true;
@@ -94,6 +97,7 @@ final class PropagationRun {
                 upImages[i - a], downChain.warpedSourceImage()));
             fusion.fuse(ups[i - a], downChain.labels(), w);
             writeFusion(i);
+            disagreements.record(i, fusion.up(), fusion.down());
             stack.put(i, fusion.fusedMap());
             ups[i - a] = null;
             upImages[i - a] = null;

@@ -14,13 +14,14 @@ import org.labelprop.volume.SliceAxis;
 /**
  * The guidance a segmentation gives back, as every front end writes and reads it ({@code suggestions.json}):
  * <pre>{"axis": 2, "method": "uncertainty", "labels": {"1": "range", "3": "single-slice"},
- *  "slices": [{"slice": 40, "score": 812.5, "reason": "..."}]}</pre>
+ *  "slices": [{"slice": 40, "score": 812.5, "reason": "...",
+ *              "disagreements": [{"label": 3, "areaMm2": 42, "labelAreaMm2": 120, "percent": 35}]}]}</pre>
  *
  * @param axis   the array axis the slice indices refer to
  * @param method how the slices were ranked: "uncertainty" (where the two propagation directions disagree) or
  *               "largest-gap" (image-blind methods: the middle of the largest gaps between annotated slices)
  * @param labels how each label was covered by the input
- * @param slices slices to annotate next, best first
+ * @param slices slices to annotate next, best first, each with the labels the two directions disagree on there
  */
 public record SuggestionReport(SliceAxis axis, String method, SortedMap<Integer, LabelCoverage> labels, List<SliceSuggestion> slices) {
     public static final String UNCERTAINTY = "uncertainty";

@@ -52,6 +52,31 @@ class UncertaintyAndSuggestionsTest {
         for (int i = 1; i < s.size(); i++) assertThat(s.get(i).slice()).isBetween(8, 13);
         assertThat(SuggestionReport.of(SliceAxis.Z, res).toJson())
             .startsWith("{\"axis\":2,\"method\":\"uncertainty\",\"labels\":{\"1\":\"range\"},\"slices\":[{\"slice\":" + s.get(0).slice() + ",");
+        // the reason names the label and how much of its area the directions disagree on
+        LabelDisagreement d = s.get(0).disagreements().get(0);
+        assertThat(d.label()).isEqualTo(1);
+        assertThat(d.areaMm2()).isPositive().isLessThan(d.labelAreaMm2());
+        assertThat(s.get(0).reason()).startsWith("the two propagation directions disagree on label 1 over ")
+            .contains(String.format(java.util.Locale.ROOT, "(%.0f %% of its area here)", d.percent()));
+        assertThat(s.get(0).toJson()).contains("\"disagreements\":[{\"label\":1,\"areaMm2\":");
+    }
+
+    @Test
+    void disagreementCountsTheSymmetricDifferenceAndTheUnionOfEachLabel() {
+        int[] channelOf = new int[8];
+        java.util.Arrays.fill(channelOf, -1);
+        channelOf[2] = 0;
+        channelOf[5] = 1;
+        Disagreements d = new Disagreements(3, new int[] {2, 5}, channelOf);
+        //             agree 2, 2 vs 5, 0 vs 2, agree 5, agree 0, 5 vs 0
+        d.record(1, new int[] {2, 2, 0, 5, 0, 5}, new int[] {2, 5, 2, 5, 0, 0});
+        List<LabelDisagreement> at = d.at(1, 0.5);
+        // label 2: differs on pixels 1 and 2, union pixels 0..2; label 5: differs on 1 and 5, union 1, 3, 5
+        assertThat(at).containsExactly(new LabelDisagreement(2, 1.0, 1.5), new LabelDisagreement(5, 1.0, 1.5));
+        assertThat(at.get(0).percent()).isCloseTo(66.7, org.assertj.core.data.Offset.offset(0.1));
+        assertThat(d.twoWay(1)).isTrue();
+        assertThat(d.twoWay(0)).isFalse();
+        assertThat(d.at(0, 0.5)).isEmpty();
     }
 
     @Test
@@ -64,6 +89,7 @@ class UncertaintyAndSuggestionsTest {
         assertThat(s.get(1).reason()).contains("about 5 mm²", "3 slices from the nearest annotated");
         assertThat(s.get(1).score()).isEqualTo(7.5);
         assertThat(Suggestions.rank(new double[] {0, 1, 0, 40, 0}, new int[] {0, 4}, 1, 1).get(0).slice()).isEqualTo(3);
-        assertThat(s.get(1).toJson()).startsWith("{\"slice\":3,\"score\":7.5,\"reason\":\"the two propagation directions");
+        assertThat(s.get(1).toJson()).startsWith("{\"slice\":3,\"score\":7.5,\"reason\":\"the two propagation directions")
+            .endsWith("\"disagreements\":[]}");
     }
 }

@@ -10,6 +10,8 @@ import org.labelprop.io.dicom.DicomOptions;
 import org.labelprop.server.api.CheckpointController;
 import org.labelprop.server.api.JobController;
 import org.labelprop.server.api.JobEvents;
+import org.labelprop.server.api.LabelConventions;
+import org.labelprop.server.api.LabelDescriptionController;
 import org.labelprop.server.api.ResultController;
 import org.labelprop.server.api.SessionController;
 import org.labelprop.server.api.UploadReceiver;
@@ -17,6 +19,7 @@ import org.labelprop.server.api.VolumeController;
 import org.labelprop.server.jobs.JobManager;
 import org.labelprop.server.limits.VolumeAdmission;
 import org.labelprop.server.store.Datastore;
+import org.labelprop.server.store.LabelDescriptionStore;
 import org.labelprop.server.store.VolumeInspector;
 import org.labelprop.server.store.VolumeKind;
 
@@ -28,14 +31,17 @@ final class Routes implements AutoCloseable {
     private final JobEvents events;
     private final ResultController results;
     private final CheckpointController checkpoints;
+    private final LabelDescriptionController labels;
     private final JobManager jobManager;
     private final String version;
 
     Routes(Datastore store, JobManager jobManager, UploadReceiver receiver, VolumeInspector inspector, VolumeAdmission admission,
            Duration idleTimeout, String version) {
-        this.sessions = new SessionController(store, jobManager);
+        LabelDescriptionStore descriptions = new LabelDescriptionStore(store);
+        this.sessions = new SessionController(store, jobManager, descriptions);
+        this.labels = new LabelDescriptionController(store, descriptions, receiver);
         this.volumes = new VolumeController(store, receiver, inspector, admission,
-            DicomOptions.defaults().withTempParent(store.root().resolve("tmp")));
+            DicomOptions.defaults().withTempParent(store.root().resolve("tmp")), descriptions);
         this.jobs = new JobController(store, jobManager);
         this.events = new JobEvents(jobManager, idleTimeout);
         this.results = new ResultController(store);
@@ -59,6 +65,12 @@ final class Routes implements AutoCloseable {
             r.get(path, ctx -> volumes.get(ctx, k));
             r.delete(path, ctx -> volumes.delete(ctx, k));
         }
+
+        r.get("/api/label-conventions", ctx -> ctx.json(LabelConventions.current()));
+        r.get("/api/sessions/{id}/label-descriptions", labels::get);
+        r.post("/api/sessions/{id}/label-descriptions", labels::replace);
+        r.get("/api/sessions/{id}/label-descriptions.txt", labels::getText);
+        r.put("/api/sessions/{id}/label-descriptions.txt", labels::putText);
 
         r.post("/api/sessions/{id}/jobs", jobs::submit);
         r.get("/api/jobs", jobs::list);

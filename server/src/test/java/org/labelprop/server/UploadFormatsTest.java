@@ -27,7 +27,7 @@ import org.labelprop.volume.Volume;
 
 /**
  * Uploads in every accepted format are stored as NIfTI on the same grid: NRRD and MetaImage images, NRRD, MetaImage and
- * 3D Slicer label maps, a .zip of a DICOM series (written by pydicom, converted by dcm2niix); detached headers, a .zip
+ * 3D Slicer label maps (the segmentation's names describing the labels that have no description yet), a .zip of a DICOM series (written by pydicom, converted by dcm2niix); detached headers, a .zip
  * as labels, a .zip with several series and a server without dcm2niix are refused with what to do instead.
  */
 class UploadFormatsTest extends ServerFixture {
@@ -63,7 +63,11 @@ class UploadFormatsTest extends ServerFixture {
     void labelMapsInNrrdMetaImageAndSlicerSegmentationsAreAccepted() throws Exception {
         assertThat(api.put("/api/sessions/" + id + "/image", TestVolumes.imageBytes(scratch, true)).statusCode()).isEqualTo(200);
         LabelVolume labels = TestVolumes.sparseLabels(TestVolumes.GRID);
-        LabelDescriptions names = new LabelDescriptions(List.of(new LabelDescription(1, "Femur", 200, 10, 10, 1, true)));
+        LabelDescriptions names = new LabelDescriptions(List.of(new LabelDescription(1, "Femur", 200, 10, 10, 1, true),
+            new LabelDescription(2, "Patella", 10, 200, 10, 1, true)));
+        // a name already set for the session is kept; the segmentation names the other label
+        assertThat(api.post("/api/sessions/" + id + "/label-descriptions", "{\"labels\":[{\"value\":2,\"name\":\"Tibia\"}]}")
+            .statusCode()).isEqualTo(200);
         for (VolumeFormat f : List.of(VolumeFormat.SEG_NRRD, VolumeFormat.NRRD, VolumeFormat.METAIMAGE)) {
             HttpResponse<String> r = api.put("/api/sessions/" + id + "/labels",
                 bytes(f.fileName("labels"), p -> VolumeFiles.writeLabels(p, f, labels, f == VolumeFormat.SEG_NRRD ? names : null)));
@@ -75,6 +79,9 @@ class UploadFormatsTest extends ServerFixture {
             Files.write(stored, api.getBytes("/api/sessions/" + id + "/labels").body());
             assertThat(Nifti.readLabels(stored).array()).isEqualTo(labels.array());
         }
+        JsonNode described = Api.json(api.get("/api/sessions/" + id + "/label-descriptions")).get("labels");
+        assertThat(described.findValuesAsText("name")).containsExactly("Femur", "Tibia");
+        assertThat(described.get(0).get("colour").toString()).isEqualTo("[200,10,10]");
         assertNoTempFiles();
     }
 

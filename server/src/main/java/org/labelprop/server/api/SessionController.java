@@ -7,16 +7,19 @@ import java.util.List;
 import java.util.Map;
 import org.labelprop.server.jobs.JobManager;
 import org.labelprop.server.store.Datastore;
+import org.labelprop.server.store.LabelDescriptionStore;
 import org.labelprop.server.store.SessionRecord;
 
 /** {@code /api/sessions}: create, list, show and delete annotation sessions. */
 public final class SessionController {
     private final Datastore store;
     private final JobManager jobs;
+    private final LabelDescriptionStore descriptions;
 
-    public SessionController(Datastore store, JobManager jobs) {
+    public SessionController(Datastore store, JobManager jobs, LabelDescriptionStore descriptions) {
         this.store = store;
         this.jobs = jobs;
+        this.descriptions = descriptions;
     }
 
     /** POST: optional body {@code {"name": "…"}}; 201 with the new session. */
@@ -55,6 +58,6 @@ public final class SessionController {
         List<String> files = store.results(s.id());
         List<String> current = files.stream().filter(f -> !stale.containsKey(f)).map(ResultController::resultName).toList();
         List<String> outdated = files.stream().filter(stale::containsKey).map(ResultController::resultName).toList();
-        return SessionView.of(s, jobs.forSession(s.id()), current, outdated);
+        return SessionView.of(s, jobs.forSession(s.id()), current, outdated, LabelDescriptionView.of(descriptions.completed(s)));
     }
 }

@@ -20,6 +20,8 @@ import org.labelprop.io.dicom.DicomConversionException;
 import org.labelprop.io.dicom.DicomImport;
 import org.labelprop.io.dicom.DicomOptions;
 import org.labelprop.io.dicom.DicomSeries;
+import org.labelprop.labels.LabelDescriptions;
+import org.labelprop.labels.Segmentation;
 import org.labelprop.server.limits.MemoryBudget;
 import org.labelprop.server.limits.VolumeAdmission;
 import org.labelprop.server.store.Datastore;
@@ -50,26 +52,31 @@ final class UploadConverter {
 
     /**
      * The upload as a NIfTI file in {@code tmp/}: {@code upload} itself when it is NIfTI (or unrecognised: the NIfTI
-     * reader then says what is wrong), else a new file the caller deletes.
+     * reader then says what is wrong), else a new file the caller deletes; with the label descriptions a 3D Slicer
+     * segmentation of labels holds (its segments' names and colours), else none.
      * @param seriesOrNull which series of a DICOM .zip holding several (1-based), or null
      */
-    ReceivedFile toNifti(ReceivedFile upload, VolumeKind kind, Integer seriesOrNull) throws IOException, InterruptedException {
+    Converted toNifti(ReceivedFile upload, VolumeKind kind, Integer seriesOrNull) throws IOException, InterruptedException {
         String head = head(upload.path());
         boolean dicomZip = head.startsWith("PK\u0003\u0004");
         if (seriesOrNull != null && !dicomZip)
             throw new ApiException(400, "?series chooses among the series of a DICOM .zip; the " + kind.uploadName() + " is not a .zip");
-        if (upload.gzip()) return upload;
+        if (upload.gzip()) return new Converted(upload, LabelDescriptions.empty());
         if (head.startsWith("NRRD000")) return decoded(upload, kind, ".nrrd");
-        if (dicomZip) return dicom(upload, kind, seriesOrNull);
+        if (dicomZip) return new Converted(dicom(upload, kind, seriesOrNull), LabelDescriptions.empty());
         if (head.matches("(?s)\\s*[A-Za-z][A-Za-z0-9_]*\\s*=.*")) return decoded(upload, kind, ".mha");
-        return upload;
+        return new Converted(upload, LabelDescriptions.empty());
     }
 
+    /** An upload as the stored NIfTI, and the label descriptions it carried (empty: none). */
+    record Converted(ReceivedFile file, LabelDescriptions descriptions) { }
+
     /** NRRD or MetaImage: single-file only, decoded within a memory reservation and written as gzip NIfTI. */
-    private ReceivedFile decoded(ReceivedFile upload, VolumeKind kind, String ending) throws IOException, InterruptedException {
+    private Converted decoded(ReceivedFile upload, VolumeKind kind, String ending) throws IOException, InterruptedException {
         Path file = renamed(upload.path(), ending);
         Path out = store.newTempFile(".nii.gz");
         Map<Path, String> names = Map.of(file, kind.uploadName(), upload.path(), kind.uploadName());
+        LabelDescriptions descriptions = LabelDescriptions.empty();
         try {
             boolean nrrd = ending.equals(".nrrd");
             String detached = nrrd ? Nrrd.dataFileOrNull(file) : MetaImage.dataFileOrNull(file);
@@ -82,13 +89,19 @@ final class UploadConverter {
                 VolumeController.MEMORY_WAIT)) {
                 decoding.acquire();
                 try {
-                    if (kind == VolumeKind.IMAGE) Nifti.writeVolume(out, VolumeFiles.readVolume(file));
-                    else Nifti.writeLabels(out, VolumeFiles.readLabels(file));
+                    if (kind == VolumeKind.IMAGE) {
+                        Nifti.writeVolume(out, VolumeFiles.readVolume(file));
+                    } else {
+                        // a segmentation's names and colours are kept for the annotations (hints carry no names)
+                        Segmentation s = VolumeFiles.readSegmentation(file);
+                        Nifti.writeLabels(out, s.labels());
+                        if (kind == VolumeKind.LABELS) descriptions = s.descriptions();
+                    }
                 } finally {
                     decoding.release();
                 }
             }
-            return new ReceivedFile(out, upload.bytes(), upload.sha256(), true);
+            return new Converted(new ReceivedFile(out, upload.bytes(), upload.sha256(), true), descriptions);
         } catch (VolumeFormatException e) {
             Files.deleteIfExists(out);
             throw new VolumeFormatException(PathNames.name(e.getMessage(), names), e);

@@ -12,6 +12,7 @@ import org.labelprop.io.dicom.DicomOptions;
 import org.labelprop.server.limits.MemoryBudget;
 import org.labelprop.server.limits.VolumeAdmission;
 import org.labelprop.server.store.Datastore;
+import org.labelprop.server.store.LabelDescriptionStore;
 import org.labelprop.server.store.PathNames;
 import org.labelprop.server.store.ReceivedFile;
 import org.labelprop.server.store.SessionRecord;
@@ -22,7 +23,8 @@ import org.labelprop.server.store.VolumeSummary;
 /**
  * {@code /api/sessions/{id}/image|labels|hints}: streamed uploads (NIfTI; NRRD, MetaImage and, for the image, a .zip of
  * one DICOM series, converted to NIfTI by {@link UploadConverter}), validated completely before they replace anything;
- * labels and hints must lie on the image grid.
+ * labels and hints must lie on the image grid. The segment names of a 3D Slicer segmentation uploaded as labels become
+ * the session's descriptions of the labels that have none.
  */
 public final class VolumeController {
     private final Datastore store;
@@ -36,10 +38,16 @@ public final class VolumeController {
 
     private final UploadConverter converter;
 
-    /** @param dicom limits of DICOM conversions; its temporary parent should be the data directory's {@code tmp/} */
+    private final LabelDescriptionStore descriptions;
+
+    /**
+     * @param dicom        limits of DICOM conversions; its temporary parent should be the data directory's {@code tmp/}
+     * @param descriptions the sessions' label descriptions, which a 3D Slicer segmentation uploaded as labels completes
+     */
     public VolumeController(Datastore store, UploadReceiver receiver, VolumeInspector inspector, VolumeAdmission admission,
-                            DicomOptions dicom) {
+                            DicomOptions dicom, LabelDescriptionStore descriptions) {
         this.store = store;
+        this.descriptions = descriptions;
         this.receiver = receiver;
         this.inspector = inspector;
         this.admission = admission;
@@ -64,7 +72,8 @@ public final class VolumeController {
                 ctx.json(same); // the very bytes already stored (SHA-256): nothing to validate or replace
                 return;
             }
-            file = converter.toNifti(upload, kind, series);
+            UploadConverter.Converted converted = converter.toNifti(upload, kind, series);
+            file = converted.file();
             VolumeSummary v;
             long voxels = voxels(file, kind);
             try (MemoryBudget.Reservation r = admission.reserve(voxels, 1, "the " + kind.uploadName() + " (" + voxels + " voxels)",
@@ -77,6 +86,8 @@ public final class VolumeController {
                 }
             }
             store.storeVolume(id, kind, file.path(), v, current -> check(current, kind, v));
+            // a 3D Slicer segmentation's names and colours describe the labels that have no description yet
+            if (!converted.descriptions().entries().isEmpty()) descriptions.addMissing(id, converted.descriptions());
             ctx.json(v);
         } finally {
             Files.deleteIfExists(upload.path());

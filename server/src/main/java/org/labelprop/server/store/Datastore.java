@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 /**
  * Sessions, their volumes and results on local disk under one data directory. Layout:
  * {@code sessions/<id>/session.json}, {@code sessions/<id>/{image,labels,hints}.nii[.gz]},
- * {@code sessions/<id>/results/<name>}, {@code sessions/<id>/work/<job>/}, {@code jobs/<id>.json}, {@code checkpoints/},
+ * {@code sessions/<id>/results/<name>}, {@code sessions/<id>/label-descriptions.txt} (ITK-SNAP label file),
+ * {@code sessions/<id>/work/<job>/}, {@code jobs/<id>.json}, {@code checkpoints/},
  * {@code tmp/}. Every file appears under its final name by an atomic rename, so readers never see half a file.
  */
 public final class Datastore {
@@ -185,6 +186,12 @@ public final class Datastore {
     }
 
     public Path resultsDir(String id) { return sessionDir(id).resolve("results"); }
+
+    /** The session's label description file ({@link LabelDescriptionStore}); it may not exist yet. */
+    public Path labelDescriptionsFile(String id) {
+        session(id);
+        return sessionDir(id).resolve("label-descriptions.txt");
+    }
 
     /** Names of the published results of a session, sorted. */
     public List<String> results(String id) throws IOException {
