@@ -28,10 +28,19 @@ public record InPlaneScale(SliceAxis axis, int height, int width, int workH, int
     }
 
     /** The working grid of slices of {@code shape} along {@code axis} whose longer side is at most {@code maxSide}. */
-    public static InPlaneScale fit(Shape3 shape, SliceAxis axis, int maxSide) {
+    public static InPlaneScale fit(Shape3 shape, SliceAxis axis, int maxSide) { return fit(shape, axis, maxSide, 0, 0); }
+
+    /**
+     * The working grid of slices larger than {@code maxSide} pixels: at most {@code maxSide} per side, and pixels of at
+     * least {@code minPixelMm} (the finer of the two in-plane spacings {@code spacingMm} scaled): a 0.25 mm matrix of
+     * 376 × 328 is registered at 1 mm (94 × 82) rather than at 256 × 223, the scale the network and the similarity
+     * window were made for. Slices within {@code maxSide} are left as they are, whatever their spacing.
+     */
+    public static InPlaneScale fit(Shape3 shape, SliceAxis axis, int maxSide, double spacingMm, double minPixelMm) {
         if (maxSide < 2) throw new IllegalArgumentException("largest working side must be >= 2, got " + maxSide);
         int h = shape.size(axis.vAxis()), w = shape.size(axis.uAxis());
         double f = Math.min(1.0, (double) maxSide / Math.max(h, w));
+        if (f < 1 && spacingMm > 0 && minPixelMm > 0) f = Math.min(f, spacingMm / minPixelMm);
         return new InPlaneScale(axis, h, w, Math.max(2, (int) Math.round(h * f)), Math.max(2, (int) Math.round(w * f)));
     }
 

@@ -43,6 +43,17 @@ class InPlaneScaleTest {
     }
 
     @Test
+    void fineMatricesAreRegisteredAtTheMinimumPixelSize() {
+        // 376 x 328 at 0.25 mm: 1 mm pixels (94 x 82) rather than 256 x 223
+        InPlaneScale s = InPlaneScale.fit(new Shape3(376, 328, 68), SliceAxis.Z, 256, 0.25, 1.0);
+        assertThat(s.workW()).isEqualTo(94);
+        assertThat(s.workH()).isEqualTo(82);
+        // coarse pixels: the side limit decides; within the limit nothing changes even at 0.25 mm
+        assertThat(InPlaneScale.fit(new Shape3(512, 512, 9), SliceAxis.Z, 256, 2.0, 1.0).workW()).isEqualTo(256);
+        assertThat(InPlaneScale.fit(new Shape3(200, 150, 9), SliceAxis.Z, 256, 0.25, 1.0).identity()).isTrue();
+    }
+
+    @Test
     void enlargedFieldsMoveNativePixelsAsTheWorkingFieldMovesWorkingPixels() {
         InPlaneScale s = InPlaneScale.fit(new Shape3(400, 200, 3), SliceAxis.Z, 100);   // 200 x 400 slices -> 50 x 100
         assertThat(s.workH()).isEqualTo(50);

@@ -52,6 +52,9 @@ public final class NetworkRegistrar implements SliceRegistrar {
      */
     public static final int MAX_SIDE = 256;
 
+    /** Finest working pixel when slices are larger than {@link #MAX_SIDE}, mm (see {@link InPlaneScale#fit}). */
+    public static final double MIN_WORKING_PIXEL_MM = 1.0;
+
     /** Most pixels (pairs × slice pixels) refined in one batch: keeps refinement near 1 GB on large slices. */
     static final long MAX_CHUNK_PIXELS = 1_500_000;
 
@@ -102,7 +105,9 @@ public final class NetworkRegistrar implements SliceRegistrar {
 
     @Override
     public NeighbourFields fields(Volume image, SliceAxis axis, ProgressListener progress) {
-        InPlaneScale scale = InPlaneScale.fit(image.shape(), axis, maxSide);
+        org.labelprop.volume.Spacing mm = image.grid().spacing();
+        InPlaneScale scale = InPlaneScale.fit(image.shape(), axis, maxSide,
+            Math.min(mm.along(axis.uAxis()), mm.along(axis.vAxis())), MIN_WORKING_PIXEL_MM);
         SliceStack s = SliceStack.of(scale.shrink(image), axis, multiple);
         int pairs = s.slices() - 1, h = s.paddedHeight(), w = s.paddedWidth();
         try (PointerScope scope = new PointerScope()) {
