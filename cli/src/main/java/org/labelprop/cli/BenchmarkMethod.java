@@ -37,7 +37,7 @@ enum BenchmarkMethod {
                 base.weights(), null, base.seed());
             case DEEP -> base.withMethod(Method.DEEP);
             case DEEP_TRAINED -> base.withMethod(Method.DEEP).withTraining(training);
-            case DEEP_NETWORK -> new SegmentationRequest(Method.DEEP, base.axis(), base.inference(), Refinement.steps(0), base.weights(),
+            case DEEP_NETWORK -> new SegmentationRequest(Method.DEEP, base.axis(), base.inference(), Refinement.steps(0).withFlowBlend(0), base.weights(),
                 training, base.seed());
             case DEEP_ZERO -> new SegmentationRequest(Method.DEEP, base.axis(), base.inference(), base.refinement(), Weights.NONE,
                 null, base.seed());

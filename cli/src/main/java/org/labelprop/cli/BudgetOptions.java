@@ -19,5 +19,10 @@ final class BudgetOptions {
             + "the next annotated one must match it (0 = unsupervised refinement). Default: ${DEFAULT-VALUE}.")
     double annotationWeight;
 
-    Refinement refinement() { return new Refinement(refineSteps, refineSeconds, annotationWeight); }
+    @Option(names = "--flow-blend", paramLabel = "W",
+        description = "Share of TV-L1 optical flow in the final fields, as a second opinion: each pair's refined field is "
+            + "blended with the flow of the same pair (0 = the refined fields alone). Default: ${DEFAULT-VALUE}.")
+    double flowBlend;
+
+    Refinement refinement() { return new Refinement(refineSteps, refineSeconds, annotationWeight, flowBlend); }
 }

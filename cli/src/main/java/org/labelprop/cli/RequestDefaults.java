@@ -27,6 +27,7 @@ final class RequestDefaults implements IDefaultValueProvider {
         Map.entry("--slice-smoothing", r -> r.inference().sliceSmoothing()),
         Map.entry("--background", r -> r.inference().background()),
         Map.entry("--annotation-weight", r -> r.refinement().annotationWeight()),
+        Map.entry("--flow-blend", r -> r.refinement().flowBlend()),
         Map.entry("--weights", SegmentationRequest::weights),
         Map.entry("--seed", SegmentationRequest::seed));
     private static final Map<String, Function<TrainingRequest, Object>> TRAINING = Map.of(

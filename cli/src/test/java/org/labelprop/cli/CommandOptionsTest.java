@@ -43,7 +43,7 @@ class CommandOptionsTest {
     void everyGroupBindsToItsField() {
         SegmentationRequest r = parsed("train", "a.nii", "b.nii", "--axis", "coronal", "--fusion", "NCC", "--warp", "composed",
             "--field-smoothing", "0.5", "--slice-smoothing", "2", "--distance-constant", "0.2", "--ncc-window", "15",
-            "--extrapolate", "--refine-steps", "7", "--refine-seconds", "3", "--annotation-weight", "2.5", "-w", "none", "--seed", "9",
+            "--extrapolate", "--refine-steps", "7", "--refine-seconds", "3", "--annotation-weight", "2.5", "--flow-blend", "0.2", "-w", "none", "--seed", "9",
             "--train-steps", "12", "--train-seconds", "30", "--loss", "mse", "--learning-rate", "0.001");
         assertThat(r.axis()).isEqualTo("coronal");
         assertThat(r.inference().fusion().name()).isEqualTo("NCC");
@@ -56,6 +56,7 @@ class CommandOptionsTest {
         assertThat(r.refinement().steps()).isEqualTo(7);
         assertThat(r.refinement().seconds()).isEqualTo(3.0);
         assertThat(r.refinement().annotationWeight()).isEqualTo(2.5);
+        assertThat(r.refinement().flowBlend()).isEqualTo(0.2);
         assertThat(r.weights()).isEqualTo("none");
         assertThat(r.seed()).isEqualTo(9);
         assertThat(r.training().steps()).isEqualTo(12);
@@ -82,6 +83,7 @@ class CommandOptionsTest {
             {"propagate", "a", "b", "--axis", "up"},
             {"propagate", "a", "b", "--refine-steps", "-1"},
             {"propagate", "a", "b", "--annotation-weight", "-1"},
+            {"propagate", "a", "b", "--flow-blend", "1.5"},
             {"propagate", "a", "b", "--weights", " "},
             {"propagate", "a", "b", "--method", "magic"},
             {"propagate", "a", "b", "--train-steps", "3"},
@@ -93,7 +95,7 @@ class CommandOptionsTest {
             {"serve", "--port", "70000"},
             {"evaluate", "a"},
         };
-        String[] expect = {"max", "fieldSmoothing", "nccWindow", "axis", "steps", "annotationWeight", "weights", "magic", "--train-steps",
+        String[] expect = {"max", "fieldSmoothing", "nccWindow", "axis", "steps", "annotationWeight", "flowBlend", "weights", "magic", "--train-steps",
             "steps", "learningRate", "l1", "magic", "flow-ish", "port", "GT"};
         for (int i = 0; i < bad.length; i++) {
             CliRunner r = CliRunner.run(bad[i]);

@@ -14,8 +14,10 @@ import org.labelprop.UserInputException;
  *                         speed or load)
  * @param seconds          wall-time limit in seconds (&gt; 0), or null for none
  * @param annotationWeight weight of the annotations' chained constraint, 0..100 (0 = unsupervised refinement)
+ * @param flowBlend        share of TV-L1 optical flow in the final fields, 0..1: each pair's refined field is blended
+ *                         with the flow of the same pair as a second opinion (0 = the refined fields alone)
  */
-public record Refinement(Integer steps, Double seconds, double annotationWeight) {
+public record Refinement(Integer steps, Double seconds, double annotationWeight, double flowBlend) {
     /**
      * Steps when none are given: on the development suite, 100 steps gave no better mean than 50 (better on the longest
      * gaps, worse elsewhere) at twice the cost (docs/benchmark.md).
@@ -23,11 +25,19 @@ public record Refinement(Integer steps, Double seconds, double annotationWeight)
     public static final int DEFAULT_STEPS = 50;
     /** Weight of the annotations' constraint when none is given. */
     public static final double DEFAULT_ANNOTATION_WEIGHT = 1.0;
+    /** Share of optical flow in the final fields when none is given (docs/benchmark.md). */
+    public static final double DEFAULT_FLOW_BLEND = 0.5;
 
     public Refinement {
         new Budget(steps, seconds);
         UserInputException.check(annotationWeight >= 0 && annotationWeight <= 100, "annotationWeight",
             "annotationWeight must be within [0, 100], got " + annotationWeight);
+        UserInputException.check(flowBlend >= 0 && flowBlend <= 1, "flowBlend", "flowBlend must be within [0, 1], got " + flowBlend);
+    }
+
+    /** Steps, time limit and annotation weight as given, the default flow blend. */
+    public Refinement(Integer steps, Double seconds, double annotationWeight) {
+        this(steps, seconds, annotationWeight, DEFAULT_FLOW_BLEND);
     }
 
     /** The automatic steps, no time limit, the default annotation weight. */
@@ -48,9 +58,11 @@ public record Refinement(Integer steps, Double seconds, double annotationWeight)
     /** Whether no step is asked for. */
     public boolean none() { return steps != null && steps == 0; }
 
-    public Refinement withAnnotationWeight(double w) { return new Refinement(steps, seconds, w); }
+    public Refinement withAnnotationWeight(double w) { return new Refinement(steps, seconds, w, flowBlend); }
+
+    public Refinement withFlowBlend(double b) { return new Refinement(steps, seconds, annotationWeight, b); }
 
     @Override public String toString() {
-        return budget() + ", annotation weight " + annotationWeight;
+        return budget() + ", annotation weight " + annotationWeight + ", flow blend " + flowBlend;
     }
 }

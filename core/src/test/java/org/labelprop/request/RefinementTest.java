@@ -14,6 +14,9 @@ class RefinementTest {
         assertThatThrownBy(() -> new Refinement(null, 0.0, 1)).isInstanceOf(UserInputException.class).hasMessageContaining("seconds");
         assertThatThrownBy(() -> new Refinement(null, null, -0.5)).isInstanceOf(UserInputException.class)
             .hasMessageContaining("annotationWeight");
+        assertThatThrownBy(() -> new Refinement(null, null, 1, 1.01)).isInstanceOf(UserInputException.class)
+            .hasMessageContaining("flowBlend");
+        assertThat(Refinement.defaults().flowBlend()).isEqualTo(Refinement.DEFAULT_FLOW_BLEND);
         assertThat(Refinement.defaults().steps()).isNull();
         assertThat(Refinement.defaults().stepsOrDefault()).isEqualTo(Refinement.DEFAULT_STEPS);
         assertThat(Refinement.defaults().annotationWeight()).isEqualTo(Refinement.DEFAULT_ANNOTATION_WEIGHT);

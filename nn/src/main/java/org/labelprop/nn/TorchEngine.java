@@ -77,7 +77,7 @@ public final class TorchEngine implements DeepEngine {
         Refinement r = request.refinement();
         if (r.steps() != null) return r;
         int steps = Refinement.DEFAULT_STEPS;
-        return new Refinement(fromZero ? RegistrarConfig.FROM_ZERO_FACTOR * steps : steps, r.seconds(), r.annotationWeight());
+        return new Refinement(fromZero ? RegistrarConfig.FROM_ZERO_FACTOR * steps : steps, r.seconds(), r.annotationWeight(), r.flowBlend());
     }
 
     /**
@@ -85,7 +85,7 @@ public final class TorchEngine implements DeepEngine {
      * outermost annotated slices, unless it extrapolates or follows hints beyond them.
      */
     private static TorchNetwork limit(TorchNetwork n, SegmentationRequest request, SparseScan scan) {
-        n.annotations(scan);
+        n.annotations(scan).flowBlend(request.refinement().flowBlend());
         int[] s = scan.slices().slices();
         if (request.inference().extrapolate() || scan.hintsOrNull() != null || s.length == 0) return n;
         return n.range(s[0], s[s.length - 1]);

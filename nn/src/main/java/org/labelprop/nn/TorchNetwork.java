@@ -4,6 +4,8 @@ package org.labelprop.nn;
 import org.labelprop.nn.network.SliceRegNet;
 import org.labelprop.pipeline.PreparedNetwork;
 import org.labelprop.pipeline.TrainingSummary;
+import org.labelprop.flow.FlowRegistrar;
+import org.labelprop.propagation.BlendedRegistrar;
 import org.labelprop.propagation.SliceRegistrar;
 import org.labelprop.propagation.SparseScan;
 
@@ -21,6 +23,7 @@ final class TorchNetwork implements PreparedNetwork {
 
     private SparseScan annotations;
     private int[] range;
+    private double flowBlend;
 
     /** Refines only the pairs between these slices (see {@link NetworkRegistrar#withRange}). */
     TorchNetwork range(int first, int last) {
@@ -34,9 +37,16 @@ final class TorchNetwork implements PreparedNetwork {
         return this;
     }
 
+    /** Blends the fields with TV-L1 optical flow, {@code share} of it (see {@link BlendedRegistrar}; 0 = none). */
+    TorchNetwork flowBlend(double share) {
+        flowBlend = share;
+        return this;
+    }
+
     @Override public SliceRegistrar registrar() {
         NetworkRegistrar r = new NetworkRegistrar(netOrNull, config).withAnnotations(annotations);
-        return range == null ? r : r.withRange(range[0], range[1]);
+        SliceRegistrar deep = range == null ? r : r.withRange(range[0], range[1]);
+        return flowBlend > 0 ? new BlendedRegistrar(deep, FlowRegistrar.defaults(), flowBlend) : deep;
     }
 
     @Override public TrainingSummary trainingOrNull() { return training; }

@@ -97,6 +97,7 @@ class JobsApiTest extends ServerFixture {
         expect(422, "{\"type\":\"propagate\",\"training\":{\"steps\":5}}", "train jobs only");
         expect(422, "{\"type\":\"propagate\",\"refinement\":{\"annotationWieght\":2}}", "refinement.annotationWieght");
         expect(422, "{\"type\":\"propagate\",\"refinement\":{\"annotationWeight\":-1}}", "annotationWeight");
+        expect(422, "{\"type\":\"propagate\",\"refinement\":{\"flowBlend\":2}}", "flowBlend");
         expect(422, "{\"type\":\"propagate\",\"seed\":1.5}", "seed");
         expect(422, "{\"type\":\"propagate\",\"inference\":{\"fieldSmoothing\":11}}", "fieldSmoothing");
         expect(422, "{\"type\":\"train\",\"method\":\"shape\"}", "deep method only");
