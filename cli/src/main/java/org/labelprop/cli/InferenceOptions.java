@@ -9,9 +9,10 @@ import picocli.CommandLine.Option;
 /** The request's "inference" group: how labels travel along the fields and how the two directions are fused. */
 final class InferenceOptions {
     @Option(names = "--fusion", paramLabel = "auto|ncc|distance|linear",
-        description = "How the two directions are fused: auto (averaged between annotations up to 10 slices apart, weighted "
-            + "by local registration quality (NCC) from 20 apart, blended in between), ncc (always NCC, as the original), "
-            + "distance (arctan of the distance to the annotations) or linear (linear in the distance). Default: ${DEFAULT-VALUE}.")
+        description = "How the two directions are fused: linear (weights linear in the distance to the two annotations), auto "
+            + "(averaged between annotations up to 10 slices apart, weighted by local registration quality (NCC) from 20 apart, "
+            + "blended in between), ncc (always NCC, as the original) or distance (arctan of the distance, the original's "
+            + "distance weights). Default: ${DEFAULT-VALUE}.")
     Fusion fusion;
 
     @Option(names = "--distance-constant", paramLabel = "C",

@@ -69,7 +69,7 @@ class CommandOptionsTest {
     void helpShowsTheDefaultsOfTheRequest() {
         CliRunner r = CliRunner.run("propagate", "--help");
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out().replaceAll("\\s+", " ")).contains("Default: auto", "Default: sequential", "Default: shipped", "Default: 42",
+        assertThat(r.out().replaceAll("\\s+", " ")).contains("Default: linear", "Default: sequential", "Default: shipped", "Default: 42",
             "Default: 1.0");
         assertThat(CliRunner.run("pretrain", "--help").out()).contains("Default: none");
     }

@@ -63,12 +63,12 @@ public record PropagationOptions(Fusion fusion, double distanceConstant, WarpMod
     }
 
     /**
-     * AUTO fusion, C = 1, sequential warping, no extrapolation, NCC window 31, both smoothings 1, background 1 - sum
-     * (chosen on the development suite's mean among eleven variants of fusion, smoothing and background, on the same
-     * fields: docs/benchmark.md).
+     * LINEAR fusion, C = 1, sequential warping, no extrapolation, NCC window 31, both smoothings 1, background 1 - sum
+     * (chosen on the development suite's mean among the variants of fusion, smoothing and background compared on the
+     * same fields: docs/benchmark.md).
      */
     public static PropagationOptions defaults() {
-        return new PropagationOptions(Fusion.AUTO, DistanceWeights.DEFAULT_CONSTANT, WarpMode.SEQUENTIAL, false,
+        return new PropagationOptions(Fusion.LINEAR, DistanceWeights.DEFAULT_CONSTANT, WarpMode.SEQUENTIAL, false,
             SimilarityWeights.DEFAULT_WINDOW, 1.0, 1.0, Background.ONE_MINUS_SUM);
     }
 

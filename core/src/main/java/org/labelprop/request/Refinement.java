@@ -26,7 +26,7 @@ public record Refinement(Integer steps, Double seconds, double annotationWeight,
     /** Weight of the annotations' constraint when none is given. */
     public static final double DEFAULT_ANNOTATION_WEIGHT = 1.0;
     /** Share of optical flow in the final fields when none is given (docs/benchmark.md). */
-    public static final double DEFAULT_FLOW_BLEND = 0.5;
+    public static final double DEFAULT_FLOW_BLEND = 0.3;
 
     public Refinement {
         new Budget(steps, seconds);

@@ -37,4 +37,21 @@ class BlendedRegistrarTest {
         assertThatThrownBy(() -> new BlendedRegistrar(FakeRegistrar.identity(), FakeRegistrar.identity(), 1.5))
             .hasMessageContaining("1.5");
     }
+
+    @Test
+    void aScaledRegistrarWorksOnTheWorkingGridAndAnswersOnTheNativeOne() {
+        Volume big = new Volume(Grid.of(new Shape3(40, 20, 4), Spacing.isotropic(0.5)), new float[3200]);
+        int[] seen = new int[2];
+        SliceRegistrar inner = (image, axis, progress) -> {
+            seen[0] = image.shape().nx();
+            seen[1] = image.shape().ny();
+            return FakeRegistrar.translation(1, 0).fields(image, axis, progress);
+        };
+        // 40 x 20 slices at 0.5 mm, at most 20 px: 20 x 10 working pixels of 1 mm
+        NeighbourFields f = new ScaledRegistrar(inner, 20, 1.0).fields(big, SliceAxis.Z, ProgressListener.NONE);
+        assertThat(seen).containsExactly(20, 10);
+        assertThat(f.up().get(0).height()).isEqualTo(20);
+        assertThat(f.up().get(0).width()).isEqualTo(40);
+        assertThat(f.up().get(0).dy(5, 5)).isCloseTo(-2f, within(1e-5f));   // one working row = two native rows
+    }
 }

@@ -6,6 +6,7 @@ import org.labelprop.pipeline.PreparedNetwork;
 import org.labelprop.pipeline.TrainingSummary;
 import org.labelprop.flow.FlowRegistrar;
 import org.labelprop.propagation.BlendedRegistrar;
+import org.labelprop.propagation.ScaledRegistrar;
 import org.labelprop.propagation.SliceRegistrar;
 import org.labelprop.propagation.SparseScan;
 
@@ -46,7 +47,8 @@ final class TorchNetwork implements PreparedNetwork {
     @Override public SliceRegistrar registrar() {
         NetworkRegistrar r = new NetworkRegistrar(netOrNull, config).withAnnotations(annotations);
         SliceRegistrar deep = range == null ? r : r.withRange(range[0], range[1]);
-        return flowBlend > 0 ? new BlendedRegistrar(deep, FlowRegistrar.defaults(), flowBlend) : deep;
+        return flowBlend > 0 ? new BlendedRegistrar(deep, new ScaledRegistrar(FlowRegistrar.defaults(), NetworkRegistrar.MAX_SIDE,
+            NetworkRegistrar.MIN_WORKING_PIXEL_MM), flowBlend) : deep;
     }
 
     @Override public TrainingSummary trainingOrNull() { return training; }
