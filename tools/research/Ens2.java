@@ -1,0 +1,63 @@
+import java.nio.file.*;
+import java.util.*;
+import org.labelprop.bench.*;
+import org.labelprop.metrics.*;
+import org.labelprop.pipeline.*;
+import org.labelprop.propagation.*;
+import org.labelprop.request.*;
+import org.labelprop.volume.*;
+import org.labelprop.field.DisplacementField;
+import org.labelprop.flow.FlowRegistrar;
+import org.labelprop.nn.TorchEngine;
+import org.labelprop.progress.ProgressListener;
+
+/** Deep default fields and TV-L1 fields per (case, protocol); evaluates each and their average. args: suite protos. */
+public class Ens2 {
+    public static void main(String[] a) throws Exception {
+        Path t = Path.of(System.getProperty("user.home"), ".cache/labelprop/mricron-data/usr/share/mricron/templates");
+        List<String> names = a[0].equals("all") ? DevelopmentSuite.ALL : List.of(a[0].split("\\|"));
+        var io = new Object() { Volume v(String f) throws Exception { return org.labelprop.io.Nifti.readVolume(t.resolve(f)); }
+            LabelVolume l(String f) throws Exception { return org.labelprop.io.Nifti.readLabels(t.resolve(f)); } };
+        SuiteTemplates st = new SuiteTemplates(io.v("ch2.nii.gz"), io.l("aal.nii.gz"), io.l("brodmann.nii.gz"), io.v("inia19-t1-brain.nii.gz"), io.l("inia19-NeuroMaps.nii.gz"));
+        Set<String> protos = new HashSet<>(Arrays.asList(a[1].split(",")));
+        for (BenchmarkCase c : DevelopmentSuite.build(st, names)) {
+            for (var p : c.protocols().entrySet()) {
+                String kind = p.getKey().startsWith("every") ? "every" : p.getKey().equals("3 slices") ? "3" : "per";
+                if (!protos.contains(kind)) continue;
+                LabelVolume sparse = c.sparse(p.getKey());
+                SparseScan scan = SparseScan.of(c.image(), sparse, null, c.axis());
+                SegmentationRequest r = SegmentationRequest.defaults().withAxis(Integer.toString(c.axis().index())).withRefinement(Refinement.defaults().withFlowBlend(0));
+                NeighbourFields deep;
+                try (PreparedNetwork n = new TorchEngine(Path::of, 0).prepare(r, scan, null)) { deep = n.registrar().fields(c.image(), c.axis(), ProgressListener.NONE); }
+                NeighbourFields flow = FlowRegistrar.defaults().fields(c.image(), c.axis(), ProgressListener.NONE);
+                StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-24s %-16s fields 0s", c.name(), p.getKey()));
+                PropagationOptions D = PropagationOptions.defaults(), R = PropagationOptions.flowReference();
+                double sp = c.image().grid().spacing().along(c.axis().index());
+                PropagationOptions L = new PropagationOptions(PropagationOptions.Fusion.LINEAR, 1, PropagationOptions.WarpMode.SEQUENTIAL, false, 31, 1, Math.min(1.0, 1.0 / sp), PropagationOptions.Background.ONE_MINUS_SUM);
+                PropagationOptions L1 = new PropagationOptions(PropagationOptions.Fusion.LINEAR, 1, PropagationOptions.WarpMode.SEQUENTIAL, false, 31, 1, 1, PropagationOptions.Background.ONE_MINUS_SUM);
+                List<Object[]> vl = new ArrayList<>();
+                for (double w : new double[] {0.3, 0.5, 0.7}) {
+                    NeighbourFields b = new NeighbourFields(c.axis(), mean(deep.up(), flow.up(), w), mean(deep.down(), flow.down(), w));
+                    vl.add(new Object[] {"D" + w, b, D}); vl.add(new Object[] {"R" + w, b, R}); vl.add(new Object[] {"L" + w, b, L}); vl.add(new Object[] {"L1_" + w, b, L1});
+                }
+                Object[][] v = vl.toArray(new Object[0][]);
+                for (Object[] x : v) {
+                    PropagationResult res = LabelPropagation.run(scan, (NeighbourFields) x[1], (PropagationOptions) x[2], null);
+                    sb.append(String.format(Locale.ROOT, " %s=%.4f", x[0], Evaluation.evaluate(res.fused(), c.truth(), sparse, c.axis()).meanDiceInRange()));
+                }
+                System.out.println(sb); System.out.flush();
+            }
+        }
+    }
+
+    static List<DisplacementField> mean(List<DisplacementField> a, List<DisplacementField> b, double w) {
+        List<DisplacementField> out = new ArrayList<>();
+        for (int i = 0; i < a.size(); i++) {
+            DisplacementField x = a.get(i), y = b.get(i);
+            float[] dy = new float[x.dyArray().length], dx = new float[dy.length];
+            for (int k = 0; k < dy.length; k++) { dy[k] = (float) ((1 - w) * x.dyArray()[k] + w * y.dyArray()[k]); dx[k] = (float) ((1 - w) * x.dxArray()[k] + w * y.dxArray()[k]); }
+            out.add(new DisplacementField(x.height(), x.width(), dy, dx));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,61 @@
+import java.nio.file.*;
+import java.util.*;
+import org.labelprop.bench.*;
+import org.labelprop.metrics.*;
+import org.labelprop.pipeline.*;
+import org.labelprop.propagation.*;
+import org.labelprop.request.*;
+import org.labelprop.volume.*;
+import org.labelprop.nn.TorchEngine;
+import org.labelprop.progress.ProgressListener;
+
+/** Fields once per (case, protocol) with the deep default, then many inference variants. args: suite protos steps aw. */
+public class Infer {
+    public static void main(String[] a) throws Exception {
+        Path t = Path.of(System.getProperty("user.home"), ".cache/labelprop/mricron-data/usr/share/mricron/templates");
+        List<String> names = a[0].equals("all") ? DevelopmentSuite.ALL : List.of(a[0].split("\\|"));
+        var io = new Object() { Volume v(String f) throws Exception { return org.labelprop.io.Nifti.readVolume(t.resolve(f)); }
+            LabelVolume l(String f) throws Exception { return org.labelprop.io.Nifti.readLabels(t.resolve(f)); } };
+        SuiteTemplates st = new SuiteTemplates(io.v("ch2.nii.gz"), io.l("aal.nii.gz"), io.l("brodmann.nii.gz"), io.v("inia19-t1-brain.nii.gz"), io.l("inia19-NeuroMaps.nii.gz"));
+        Set<String> protos = new HashSet<>(Arrays.asList(a[1].split(",")));
+        int steps = Integer.parseInt(a[2]); double aw = Double.parseDouble(a[3]);
+        for (BenchmarkCase c : DevelopmentSuite.build(st, names)) {
+            double sp = c.image().grid().spacing().along(c.axis().index());
+            Map<String, PropagationOptions> variants = new LinkedHashMap<>();
+            var F = PropagationOptions.Fusion.class;
+            var MAX = PropagationOptions.Background.ONE_MINUS_MAX; var SUM = PropagationOptions.Background.ONE_MINUS_SUM;
+            var SEQ = PropagationOptions.WarpMode.SEQUENTIAL;
+            double ss = Math.min(1.0, 1.0 / sp);
+            variants.put("D", PropagationOptions.defaults());
+            variants.put("R", PropagationOptions.flowReference());
+            variants.put("Amm", new PropagationOptions(PropagationOptions.Fusion.AUTO, 1, SEQ, false, 31, 1, ss, MAX));
+            variants.put("AmmS", new PropagationOptions(PropagationOptions.Fusion.AUTO, 1, SEQ, false, 31, 1, ss, SUM));
+            variants.put("Lmm", new PropagationOptions(PropagationOptions.Fusion.LINEAR, 1, SEQ, false, 31, 1, ss, MAX));
+            variants.put("LmmS", new PropagationOptions(PropagationOptions.Fusion.LINEAR, 1, SEQ, false, 31, 1, ss, SUM));
+            variants.put("L00M", new PropagationOptions(PropagationOptions.Fusion.LINEAR, 1, SEQ, false, 31, 0, 0, MAX));
+            variants.put("A00S", new PropagationOptions(PropagationOptions.Fusion.AUTO, 1, SEQ, false, 31, 0, 0, SUM));
+            variants.put("Nmm", new PropagationOptions(PropagationOptions.Fusion.NCC, 1, SEQ, false, 31, 1, ss, MAX));
+            variants.put("Dmm", new PropagationOptions(PropagationOptions.Fusion.DISTANCE, 1, SEQ, false, 31, 1, ss, MAX));
+            variants.put("A1S", new PropagationOptions(PropagationOptions.Fusion.AUTO, 1, SEQ, false, 31, 1, 1, SUM));
+            for (var p : c.protocols().entrySet()) {
+                String kind = p.getKey().startsWith("every") ? "every" : p.getKey().equals("3 slices") ? "3" : "per";
+                if (!protos.contains(kind)) continue;
+                LabelVolume sparse = c.sparse(p.getKey());
+                SparseScan scan = SparseScan.of(c.image(), sparse, null, c.axis());
+                SegmentationRequest r = new SegmentationRequest(Method.DEEP, Integer.toString(c.axis().index()), PropagationOptions.defaults(),
+                    new Refinement(steps, null, aw, 0), "shipped", null, 42);
+                long t0 = System.nanoTime();
+                NeighbourFields f;
+                try (PreparedNetwork n = new TorchEngine(Path::of, 0).prepare(r, scan, null)) { f = n.registrar().fields(c.image(), c.axis(), ProgressListener.NONE); }
+                double sec = (System.nanoTime() - t0) / 1e9;
+                StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-24s %-16s fields %5.1fs", c.name(), p.getKey(), sec));
+                for (var v : variants.entrySet()) {
+                    PropagationResult res = LabelPropagation.run(scan, f, v.getValue(), null);
+                    double d = Evaluation.evaluate(res.fused(), c.truth(), sparse, c.axis()).meanDiceInRange();
+                    sb.append(String.format(Locale.ROOT, " %s=%.4f", v.getKey(), d));
+                }
+                System.out.println(sb); System.out.flush();
+            }
+        }
+    }
+}
