@@ -44,6 +44,12 @@ public record InPlaneScale(SliceAxis axis, int height, int width, int workH, int
         return new InPlaneScale(axis, h, w, Math.max(2, (int) Math.round(h * f)), Math.max(2, (int) Math.round(w * f)));
     }
 
+    /** {@link #fit(Shape3, SliceAxis, int, double, double)} for {@code image}'s slices, at its finer in-plane spacing. */
+    public static InPlaneScale fit(Volume image, SliceAxis axis, int maxSide, double minPixelMm) {
+        Spacing mm = image.grid().spacing();
+        return fit(image.shape(), axis, maxSide, Math.min(mm.along(axis.uAxis()), mm.along(axis.vAxis())), minPixelMm);
+    }
+
     /** Whether the working grid is the native one. */
     public boolean identity() { return workH == height && workW == width; }
 

@@ -6,7 +6,6 @@ import java.util.Objects;
 import org.labelprop.field.DisplacementField;
 import org.labelprop.field.InPlaneScale;
 import org.labelprop.progress.ProgressListener;
-import org.labelprop.volume.Spacing;
 import org.labelprop.volume.SliceAxis;
 import org.labelprop.volume.Volume;
 
@@ -26,8 +25,7 @@ public record ScaledRegistrar(SliceRegistrar inner, int maxSide, double minPixel
 
     @Override
     public NeighbourFields fields(Volume image, SliceAxis axis, ProgressListener progress) {
-        Spacing mm = image.grid().spacing();
-        InPlaneScale s = InPlaneScale.fit(image.shape(), axis, maxSide, Math.min(mm.along(axis.uAxis()), mm.along(axis.vAxis())), minPixelMm);
+        InPlaneScale s = InPlaneScale.fit(image, axis, maxSide, minPixelMm);
         if (s.identity()) return inner.fields(image, axis, progress);
         NeighbourFields f = inner.fields(s.shrink(image), axis, progress);
         List<DisplacementField> up = f.up().stream().map(s::enlarge).toList(), down = f.down().stream().map(s::enlarge).toList();

@@ -55,11 +55,6 @@ public record Refinement(Integer steps, Double seconds, double annotationWeight,
     /** Steps to take: the given count, else {@link #DEFAULT_STEPS}. */
     public int stepsOrDefault() { return steps != null ? steps : DEFAULT_STEPS; }
 
-    /** Whether no step is asked for. */
-    public boolean none() { return steps != null && steps == 0; }
-
-    public Refinement withAnnotationWeight(double w) { return new Refinement(steps, seconds, w, flowBlend); }
-
     public Refinement withFlowBlend(double b) { return new Refinement(steps, seconds, annotationWeight, b); }
 
     @Override public String toString() {

@@ -105,9 +105,7 @@ public final class NetworkRegistrar implements SliceRegistrar {
 
     @Override
     public NeighbourFields fields(Volume image, SliceAxis axis, ProgressListener progress) {
-        org.labelprop.volume.Spacing mm = image.grid().spacing();
-        InPlaneScale scale = InPlaneScale.fit(image.shape(), axis, maxSide,
-            Math.min(mm.along(axis.uAxis()), mm.along(axis.vAxis())), MIN_WORKING_PIXEL_MM);
+        InPlaneScale scale = InPlaneScale.fit(image, axis, maxSide, MIN_WORKING_PIXEL_MM);
         SliceStack s = SliceStack.of(scale.shrink(image), axis, multiple);
         int pairs = s.slices() - 1, h = s.paddedHeight(), w = s.paddedWidth();
         try (PointerScope scope = new PointerScope()) {

@@ -22,7 +22,6 @@ import org.labelprop.pipeline.PreparedNetwork;
 import org.labelprop.pipeline.TrainingSummary;
 import org.labelprop.progress.ProgressListener;
 import org.labelprop.propagation.SparseScan;
-import org.labelprop.request.Refinement;
 import org.labelprop.request.SegmentationRequest;
 import org.labelprop.request.Weights;
 
@@ -53,7 +52,7 @@ public final class TorchEngine implements DeepEngine {
         Checkpoint start = ShippedCheckpoint.orStored(w, checkpoints);
         if (!request.trains()) {
             SliceRegNet net = start == null ? null : start.newNetwork();
-            return limit(new TorchNetwork(net, RegistrarConfig.of(refinement(request, net == null), net == null, threads), null), request, scan);
+            return limit(new TorchNetwork(net, RegistrarConfig.of(request.refinement(), net == null, threads), null), request, scan);
         }
         TrainingConfig cfg = TrainingConfig.of(request.training(), request.seed(), threads);
         SliceRegNet net = start != null ? start.newNetwork() : new SliceRegNet(NetworkConfig.defaults().withSeed(request.seed()));
@@ -65,19 +64,11 @@ public final class TorchEngine implements DeepEngine {
             Checkpoint trained = Checkpoint.of(net, info);
             TrainingSummary summary = new TrainingSummary(describe(w), r.steps(), r.seconds(), r.stopReason(), r.firstLoss(),
                 r.lastLoss(), file -> CheckpointStore.write(trained, file));
-            return limit(new TorchNetwork(net, RegistrarConfig.of(refinement(request, false), false, threads), summary), request, scan);
+            return limit(new TorchNetwork(net, RegistrarConfig.of(request.refinement(), false, threads), summary), request, scan);
         } catch (RuntimeException | Error e) {
             net.close();
             throw e;
         }
-    }
-
-    /** The request's refinement with the automatic step count filled in ({@link RegistrarConfig#FROM_ZERO_FACTOR}× from zero). */
-    private static Refinement refinement(SegmentationRequest request, boolean fromZero) {
-        Refinement r = request.refinement();
-        if (r.steps() != null) return r;
-        int steps = Refinement.DEFAULT_STEPS;
-        return new Refinement(fromZero ? RegistrarConfig.FROM_ZERO_FACTOR * steps : steps, r.seconds(), r.annotationWeight(), r.flowBlend());
     }
 
     /**
