@@ -20,8 +20,8 @@ final class BudgetOptions {
     double annotationWeight;
 
     @Option(names = "--flow-blend", paramLabel = "W",
-        description = "Share of TV-L1 optical flow in the final fields, as a second opinion: each pair's refined field is "
-            + "blended with the flow of the same pair (0 = the refined fields alone). Default: ${DEFAULT-VALUE}.")
+        description = "Share of TV-L1 optical flow as a second opinion: every walk also follows the flow fields and the two "
+            + "soft label maps are mixed with this share (0 = the refined fields alone). Default: ${DEFAULT-VALUE}.")
     double flowBlend;
 
     Refinement refinement() { return new Refinement(refineSteps, refineSeconds, annotationWeight, flowBlend); }

@@ -23,7 +23,8 @@ import org.labelprop.volume.Volume;
  * it rather than dropped (the original tool silently dropped it). Beyond the first/last annotated slice labels travel one
  * way (weight 1) to the end of the volume with {@link PropagationOptions#extrapolate()}, else only as far as the farthest
  * hinted slice. Hints ({@link Hints}) are applied after every warp step before the walk continues; hints on annotated
- * slices are ignored (the annotation wins).
+ * slices are ignored (the annotation wins). When the fields carry a {@linkplain NeighbourFields#secondOpinion() second
+ * opinion}, every walk also runs along its fields and the two soft maps are mixed slice by slice before fusion.
  * <p>
  * Memory beyond the inputs and the four output arrays: the up soft maps of the gap being fused, stored as per-label
  * bounding boxes (small next to the slice), plus for NCC fusion one warped source image per slice of that gap.
@@ -100,12 +101,13 @@ public final class LabelPropagation {
         return run(scan, registrar.fields(scan.image(), scan.axis(), listener), options, listener);
     }
 
-    /** Every field smoothed by a Gaussian of {@code sigma} pixels (the fields themselves when sigma is 0). */
+    /** Every field (the second opinion's too) smoothed by a Gaussian of {@code sigma} pixels (the fields themselves when sigma is 0). */
     private static NeighbourFields smooth(NeighbourFields fields, double sigma) {
         if (sigma == 0) return fields;
         UnaryOperator<List<DisplacementField>> each = l -> l.parallelStream()
             .map(f -> Gaussian.smooth(f, sigma)).toList();
-        return new NeighbourFields(fields.axis(), each.apply(fields.up()), each.apply(fields.down()));
+        NeighbourFields main = new NeighbourFields(fields.axis(), each.apply(fields.up()), each.apply(fields.down()));
+        return fields.secondOpinion() == null ? main : main.withSecondOpinion(smooth(fields.secondOpinion(), sigma), fields.secondShare());
     }
 
     /** Lowest hinted slice below {@code first}, or {@code first} when there is none. */
@@ -121,6 +123,7 @@ public final class LabelPropagation {
     }
 
     private static void checkFields(Volume image, NeighbourFields fields) {
+        if (fields.secondOpinion() != null) checkFields(image, fields.secondOpinion());
         int n = image.shape().size(fields.axis());
         if (fields.slices() != n)
             throw new IllegalArgumentException("neighbour fields cover " + fields.slices() + " slices along axis " + fields.axis()

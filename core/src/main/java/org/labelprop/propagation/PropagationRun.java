@@ -82,20 +82,20 @@ final class PropagationRun {
     /** Slices a+1..b-1 between annotated slices a < b: up from a, down from b, fused per slice. */
     void gap(int a, int b) {
         boolean images = weights.needsImages(a, b);
-        Chain upChain = new Chain(oneHot(a), images ? imageSlice(a) : null, options.warp(), channelOf);
+        Walk upWalk = new Walk(a, true, images);
         SoftLabels[] ups = new SoftLabels[b - a];
         float[][] upImages = new float[b - a][];
         for (int i = a + 1; i < b; i++) {
-            step(upChain, fields.up().get(i - 1), i);
-            ups[i - a] = upChain.labels();
-            upImages[i - a] = upChain.warpedSourceImage();
+            upWalk.stepTo(i);
+            ups[i - a] = upWalk.labels();
+            upImages[i - a] = upWalk.warpedSourceImage();
         }
-        Chain downChain = new Chain(oneHot(b), images ? imageSlice(b) : null, options.warp(), channelOf);
+        Walk downWalk = new Walk(b, false, images);
         for (int i = b - 1; i > a; i--) {
-            step(downChain, fields.down().get(i), i);
+            downWalk.stepTo(i);
             float[] w = weights.upWeights(new FusionContext(i, a, b, height, width, images ? imageSlice(i) : null,
-                upImages[i - a], downChain.warpedSourceImage()));
-            fusion.fuse(ups[i - a], downChain.labels(), w);
+                upImages[i - a], downWalk.warpedSourceImage()));
+            fusion.fuse(ups[i - a], downWalk.labels(), w);
             writeFusion(i);
             disagreements.record(i, fusion.up(), fusion.down());
             stack.put(i, fusion.fusedMap());
@@ -107,19 +107,50 @@ final class PropagationRun {
     /** One-way propagation from annotated slice {@code source} to slice {@code end} (inclusive), weight 1. */
     void tail(int source, int end) {
         boolean upward = end > source;
-        Chain chain = new Chain(oneHot(source), null, options.warp(), channelOf);
+        Walk walk = new Walk(source, upward, false);
         for (int i = upward ? source + 1 : source - 1; upward ? i <= end : i >= end; i += upward ? 1 : -1) {
-            step(chain, upward ? fields.up().get(i - 1) : fields.down().get(i), i);
-            fusion.fuse(upward ? chain.labels() : null, upward ? null : chain.labels(), null);
+            walk.stepTo(i);
+            SoftLabels l = walk.labels();
+            fusion.fuse(upward ? l : null, upward ? null : l, null);
             writeFusion(i);
             stack.put(i, fusion.fusedMap());
         }
     }
 
-    private void step(Chain chain, DisplacementField field, int slice) {
-        ProgressListener.checkCancelled();
-        chain.step(field, hinted[slice] ? hints.slice(axis, slice).toArray() : null);
-        progress.update(Stage.PROPAGATION, ++done, total);
+    /**
+     * One walk from an annotated slice, one way: a {@link Chain} along the fields and, when they carry a second opinion,
+     * another along its fields (same hints), the two soft maps mixed by its share. The source image, when asked for, is
+     * carried by the main fields only.
+     */
+    private final class Walk {
+        private final boolean upward;
+        private final Chain main;
+        private final Chain other;
+
+        Walk(int source, boolean upward, boolean images) {
+            this.upward = upward;
+            main = new Chain(oneHot(source), images ? imageSlice(source) : null, options.warp(), channelOf);
+            other = fields.secondOpinion() == null ? null : new Chain(oneHot(source), null, options.warp(), channelOf);
+        }
+
+        /** Moves to {@code slice}, the next one in this walk's direction. */
+        void stepTo(int slice) {
+            ProgressListener.checkCancelled();
+            int[] h = hinted[slice] ? hints.slice(axis, slice).toArray() : null;
+            main.step(field(fields, slice), h);
+            if (other != null) other.step(field(fields.secondOpinion(), slice), h);
+            progress.update(Stage.PROPAGATION, ++done, total);
+        }
+
+        private DisplacementField field(NeighbourFields f, int slice) {
+            return upward ? f.up().get(slice - 1) : f.down().get(slice);
+        }
+
+        SoftLabels labels() {
+            return other == null ? main.labels() : main.labels().mix(other.labels(), fields.secondShare());
+        }
+
+        float[] warpedSourceImage() { return main.warpedSourceImage(); }
     }
 
     private SoftLabels oneHot(int s) {

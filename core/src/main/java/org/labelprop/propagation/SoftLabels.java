@@ -78,6 +78,30 @@ final class SoftLabels {
         return Patch.crop(buf, r0, c0, r1 - r0, bw);
     }
 
+    /** The mix {@code (1 - w) this + w other}, channel by channel, of two maps of the same slice and channels. */
+    SoftLabels mix(SoftLabels other, double w) {
+        if (other.height != height || other.width != width || other.channels.length != channels.length)
+            throw new IllegalArgumentException("cannot mix a " + other.height + "x" + other.width + " map of " + other.channels.length
+                + " channels into a " + height + "x" + width + " map of " + channels.length);
+        Patch[] out = new Patch[channels.length];
+        float a = (float) (1 - w), b = (float) w;
+        for (int c = 0; c < channels.length; c++) {
+            Patch p = channels[c], q = other.channels[c];
+            if (p == null && q == null) continue;
+            int y0 = p == null ? q.y0() : q == null ? p.y0() : Math.min(p.y0(), q.y0());
+            int x0 = p == null ? q.x0() : q == null ? p.x0() : Math.min(p.x0(), q.x0());
+            int y1 = p == null ? q.y1() : q == null ? p.y1() : Math.max(p.y1(), q.y1());
+            int x1 = p == null ? q.x1() : q == null ? p.x1() : Math.max(p.x1(), q.x1());
+            int bw = x1 - x0;
+            float[] buf = new float[(y1 - y0) * bw];
+            for (int y = y0; y < y1; y++)
+                for (int x = x0; x < x1; x++)
+                    buf[(y - y0) * bw + x - x0] = a * (p == null ? 0f : p.get(y, x)) + b * (q == null ? 0f : q.get(y, x));
+            out[c] = Patch.crop(buf, y0, x0, y1 - y0, bw);
+        }
+        return new SoftLabels(height, width, out);
+    }
+
     /**
      * Hint clamping (as the original): where {@code hints} is k, channel of k becomes 1 and every other channel 0;
      * where it is {@link Hints.BACKGROUND} every channel becomes 0; 0 leaves the pixel alone.

@@ -14,8 +14,9 @@ import org.labelprop.UserInputException;
  *                         speed or load)
  * @param seconds          wall-time limit in seconds (&gt; 0), or null for none
  * @param annotationWeight weight of the annotations' chained constraint, 0..100 (0 = unsupervised refinement)
- * @param flowBlend        share of TV-L1 optical flow in the final fields, 0..1: each pair's refined field is blended
- *                         with the flow of the same pair as a second opinion (0 = the refined fields alone)
+ * @param flowBlend        share of TV-L1 optical flow as a second opinion, 0..1: every walk also runs along the flow
+ *                         fields and its soft label maps are mixed with the refined fields' with this share (0 = the
+ *                         refined fields alone)
  */
 public record Refinement(Integer steps, Double seconds, double annotationWeight, double flowBlend) {
     /**
@@ -25,8 +26,8 @@ public record Refinement(Integer steps, Double seconds, double annotationWeight,
     public static final int DEFAULT_STEPS = 50;
     /** Weight of the annotations' constraint when none is given. */
     public static final double DEFAULT_ANNOTATION_WEIGHT = 1.0;
-    /** Share of optical flow in the final fields when none is given (docs/benchmark.md). */
-    public static final double DEFAULT_FLOW_BLEND = 0.3;
+    /** Share of optical flow's soft maps when none is given (docs/benchmark.md). */
+    public static final double DEFAULT_FLOW_BLEND = 0.5;
 
     public Refinement {
         new Budget(steps, seconds);

@@ -5,7 +5,7 @@ import org.labelprop.nn.network.SliceRegNet;
 import org.labelprop.pipeline.PreparedNetwork;
 import org.labelprop.pipeline.TrainingSummary;
 import org.labelprop.flow.FlowRegistrar;
-import org.labelprop.propagation.BlendedRegistrar;
+import org.labelprop.propagation.SecondOpinionRegistrar;
 import org.labelprop.propagation.ScaledRegistrar;
 import org.labelprop.propagation.SliceRegistrar;
 import org.labelprop.propagation.SparseScan;
@@ -38,7 +38,7 @@ final class TorchNetwork implements PreparedNetwork {
         return this;
     }
 
-    /** Blends the fields with TV-L1 optical flow, {@code share} of it (see {@link BlendedRegistrar}; 0 = none). */
+    /** Adds TV-L1 optical flow as a second opinion, {@code share} of the soft maps (see {@link SecondOpinionRegistrar}; 0 = none). */
     TorchNetwork flowBlend(double share) {
         flowBlend = share;
         return this;
@@ -47,7 +47,7 @@ final class TorchNetwork implements PreparedNetwork {
     @Override public SliceRegistrar registrar() {
         NetworkRegistrar r = new NetworkRegistrar(netOrNull, config).withAnnotations(annotations);
         SliceRegistrar deep = range == null ? r : r.withRange(range[0], range[1]);
-        return flowBlend > 0 ? new BlendedRegistrar(deep, new ScaledRegistrar(FlowRegistrar.defaults(), NetworkRegistrar.MAX_SIDE,
+        return flowBlend > 0 ? new SecondOpinionRegistrar(deep, new ScaledRegistrar(FlowRegistrar.defaults(), NetworkRegistrar.MAX_SIDE,
             NetworkRegistrar.MIN_WORKING_PIXEL_MM), flowBlend) : deep;
     }
 
