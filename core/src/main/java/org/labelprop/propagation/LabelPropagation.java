@@ -2,13 +2,10 @@
 package org.labelprop.propagation;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 import java.util.SortedMap;
-import java.util.function.UnaryOperator;
 import org.labelprop.UserInputException;
 import org.labelprop.field.DisplacementField;
-import org.labelprop.field.Gaussian;
 import org.labelprop.progress.ProgressListener;
 import org.labelprop.volume.LabelVolume;
 import org.labelprop.volume.SliceGeometry;
@@ -28,8 +25,9 @@ import org.labelprop.volume.Volume;
  * <p>
  * Memory beyond the inputs and the four output arrays: the up soft maps of the gap being fused, stored as per-label
  * bounding boxes (small next to the slice), plus for NCC fusion one warped source image per slice of that gap.
- * The fused labels are chosen by {@link FusedStack} (across-slice smoothing of the fused soft maps); neighbour fields are
- * first smoothed by {@link PropagationOptions#fieldSmoothing()}.
+ * The fused labels are chosen by {@link FusedStack} (across-slice smoothing of the fused soft maps); each neighbour field
+ * is smoothed by {@link PropagationOptions#fieldSmoothing()} when a walk takes it (every field is taken once, so no
+ * smoothed copy of all fields is held: on a 512×512×100 scan one copy of the fields is 0.4 GB).
  */
 public final class LabelPropagation {
     /** How many next-slice suggestions a result carries at most. */
@@ -67,7 +65,7 @@ public final class LabelPropagation {
         Arrays.fill(channelOf, -1);
         for (int c = 0; c < channelLabels.length; c++) channelOf[channelLabels[c]] = c;
 
-        PropagationRun run = new PropagationRun(image, scan.annotation(), ann, hints, hinted, smooth(fields, options.fieldSmoothing()),
+        PropagationRun run = new PropagationRun(image, scan.annotation(), ann, hints, hinted, fields,
             channelLabels, channelOf, options, listener);
         int[] s = ann.slices();
         int first = s[0], last = s[s.length - 1];
@@ -99,15 +97,6 @@ public final class LabelPropagation {
         Objects.requireNonNull(registrar, "registrar");
         ProgressListener listener = progress == null ? ProgressListener.NONE : progress;
         return run(scan, registrar.fields(scan.image(), scan.axis(), listener), options, listener);
-    }
-
-    /** Every field (the second opinion's too) smoothed by a Gaussian of {@code sigma} pixels (the fields themselves when sigma is 0). */
-    private static NeighbourFields smooth(NeighbourFields fields, double sigma) {
-        if (sigma == 0) return fields;
-        UnaryOperator<List<DisplacementField>> each = l -> l.parallelStream()
-            .map(f -> Gaussian.smooth(f, sigma)).toList();
-        NeighbourFields main = new NeighbourFields(fields.axis(), each.apply(fields.up()), each.apply(fields.down()));
-        return fields.secondOpinion() == null ? main : main.withSecondOpinion(smooth(fields.secondOpinion(), sigma), fields.secondShare());
     }
 
     /** Lowest hinted slice below {@code first}, or {@code first} when there is none. */

@@ -2,6 +2,7 @@
 package org.labelprop.propagation;
 
 import org.labelprop.field.DisplacementField;
+import org.labelprop.field.Gaussian;
 import org.labelprop.fusion.FusionContext;
 import org.labelprop.fusion.FusionWeights;
 import org.labelprop.progress.ProgressListener;
@@ -142,8 +143,9 @@ final class PropagationRun {
             progress.update(Stage.PROPAGATION, ++done, total);
         }
 
+        /** The field from the previous slice of this walk to {@code slice}, smoothed as the options ask. */
         private DisplacementField field(NeighbourFields f, int slice) {
-            return upward ? f.up().get(slice - 1) : f.down().get(slice);
+            return Gaussian.smooth(upward ? f.up().get(slice - 1) : f.down().get(slice), options.fieldSmoothing());
         }
 
         SoftLabels labels() {
