@@ -113,6 +113,7 @@ final class BenchmarkCommand implements Callable<Integer> {
             for (var p : c.protocols().entrySet()) {
                 if (!selected(p.getKey())) continue;
                 LabelVolume sparse = c.sparse(p.getKey());
+                System.gc();   // a full collection gives back heap the previous runs grew, so the peak below is this run's
                 PeakMemory.reset();
                 SegmentationResult r;
                 try (ConsoleProgress progress = new ConsoleProgress(out)) {
