@@ -10,12 +10,8 @@ import org.labelprop.nn.TorchEngine;
 /** Dense protocol diagnostics: per distance to the nearest annotated slice and per label, for nearest/shape/flow/deep. */
 public class Diag {
     public static void main(String[] a) throws Exception {
-        Path t = Path.of(System.getProperty("user.home"), ".cache/labelprop/mricron-data/usr/share/mricron/templates");
-        var io = new Object() { Volume v(String f) throws Exception { return org.labelprop.io.Nifti.readVolume(t.resolve(f)); }
-            LabelVolume l(String f) throws Exception { return org.labelprop.io.Nifti.readLabels(t.resolve(f)); } };
-        SuiteTemplates st = new SuiteTemplates(io.v("ch2.nii.gz"), io.l("aal.nii.gz"), io.l("brodmann.nii.gz"), io.v("inia19-t1-brain.nii.gz"), io.l("inia19-NeuroMaps.nii.gz"));
         String want = a.length > 0 ? a[0] : "every";
-        for (BenchmarkCase c : DevelopmentSuite.build(st, DevelopmentSuite.ALL)) {
+        for (BenchmarkCase c : Harness.cases("all")) {
             for (var p : c.protocols().entrySet()) {
                 if (!p.getKey().startsWith(want)) continue;
                 LabelVolume sparse = c.sparse(p.getKey());

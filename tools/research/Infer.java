@@ -12,14 +12,9 @@ import org.labelprop.progress.ProgressListener;
 /** Fields once per (case, protocol) with the deep default, then many inference variants. args: suite protos steps aw. */
 public class Infer {
     public static void main(String[] a) throws Exception {
-        Path t = Path.of(System.getProperty("user.home"), ".cache/labelprop/mricron-data/usr/share/mricron/templates");
-        List<String> names = a[0].equals("all") ? DevelopmentSuite.ALL : List.of(a[0].split("\\|"));
-        var io = new Object() { Volume v(String f) throws Exception { return org.labelprop.io.Nifti.readVolume(t.resolve(f)); }
-            LabelVolume l(String f) throws Exception { return org.labelprop.io.Nifti.readLabels(t.resolve(f)); } };
-        SuiteTemplates st = new SuiteTemplates(io.v("ch2.nii.gz"), io.l("aal.nii.gz"), io.l("brodmann.nii.gz"), io.v("inia19-t1-brain.nii.gz"), io.l("inia19-NeuroMaps.nii.gz"));
-        Set<String> protos = new HashSet<>(Arrays.asList(a[1].split(",")));
+        Set<String> protos = Harness.kinds(a[1]);
         int steps = Integer.parseInt(a[2]); double aw = Double.parseDouble(a[3]);
-        for (BenchmarkCase c : DevelopmentSuite.build(st, names)) {
+        for (BenchmarkCase c : Harness.cases(a[0])) {
             double sp = c.image().grid().spacing().along(c.axis().index());
             Map<String, PropagationOptions> variants = new LinkedHashMap<>();
             var F = PropagationOptions.Fusion.class;
@@ -38,7 +33,7 @@ public class Infer {
             variants.put("Dmm", new PropagationOptions(PropagationOptions.Fusion.DISTANCE, 1, SEQ, false, 31, 1, ss, MAX));
             variants.put("A1S", new PropagationOptions(PropagationOptions.Fusion.AUTO, 1, SEQ, false, 31, 1, 1, SUM));
             for (var p : c.protocols().entrySet()) {
-                String kind = p.getKey().startsWith("every") ? "every" : p.getKey().equals("3 slices") ? "3" : "per";
+                String kind = Harness.kind(p.getKey());
                 if (!protos.contains(kind)) continue;
                 LabelVolume sparse = c.sparse(p.getKey());
                 SparseScan scan = SparseScan.of(c.image(), sparse, null, c.axis());

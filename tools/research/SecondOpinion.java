@@ -16,15 +16,10 @@ import org.labelprop.progress.ProgressListener;
  */
 public class SecondOpinion {
     public static void main(String[] a) throws Exception {
-        Path t = Path.of(System.getProperty("user.home"), ".cache/labelprop/mricron-data/usr/share/mricron/templates");
-        List<String> names = a[0].equals("all") ? DevelopmentSuite.ALL : List.of(a[0].split("\\|"));
-        var io = new Object() { Volume v(String f) throws Exception { return org.labelprop.io.Nifti.readVolume(t.resolve(f)); }
-            LabelVolume l(String f) throws Exception { return org.labelprop.io.Nifti.readLabels(t.resolve(f)); } };
-        SuiteTemplates st = new SuiteTemplates(io.v("ch2.nii.gz"), io.l("aal.nii.gz"), io.l("brodmann.nii.gz"), io.v("inia19-t1-brain.nii.gz"), io.l("inia19-NeuroMaps.nii.gz"));
-        Set<String> protos = new HashSet<>(Arrays.asList(a[1].split(",")));
-        for (BenchmarkCase c : DevelopmentSuite.build(st, names)) {
+        Set<String> protos = Harness.kinds(a[1]);
+        for (BenchmarkCase c : Harness.cases(a[0])) {
             for (var p : c.protocols().entrySet()) {
-                String kind = p.getKey().startsWith("every") ? "every" : p.getKey().equals("3 slices") ? "3" : "per";
+                String kind = Harness.kind(p.getKey());
                 if (!protos.contains(kind)) continue;
                 LabelVolume sparse = c.sparse(p.getKey());
                 SparseScan scan = SparseScan.of(c.image(), sparse, null, c.axis());

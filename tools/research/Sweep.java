@@ -11,13 +11,8 @@ import org.labelprop.nn.TorchEngine;
 /** Research sweep: args = suite(quick|all) protocols(comma) then configs "name:ENV=V;ENV=V;steps=N;train=N". */
 public class Sweep {
     public static void main(String[] a) throws Exception {
-        Path t = Path.of(System.getProperty("user.home"), ".cache/labelprop/mricron-data/usr/share/mricron/templates");
-        List<String> names = a[0].equals("quick") ? DevelopmentSuite.QUICK : a[0].equals("all") ? DevelopmentSuite.ALL : List.of(a[0].split("\\|"));
-        var io = new Object() { org.labelprop.volume.Volume v(String f) throws Exception { return org.labelprop.io.Nifti.readVolume(t.resolve(f)); }
-            LabelVolume l(String f) throws Exception { return org.labelprop.io.Nifti.readLabels(t.resolve(f)); } };
-        SuiteTemplates st = new SuiteTemplates(io.v("ch2.nii.gz"), io.l("aal.nii.gz"), io.l("brodmann.nii.gz"), io.v("inia19-t1-brain.nii.gz"), io.l("inia19-NeuroMaps.nii.gz"));
-        List<BenchmarkCase> cases = DevelopmentSuite.build(st, names);
-        Set<String> protos = new HashSet<>(Arrays.asList(a[1].split(",")));
+        List<BenchmarkCase> cases = Harness.cases(a[0]);
+        Set<String> protos = Harness.kinds(a[1]);
         for (int i = 2; i < a.length; i++) {
             String[] nc = a[i].split(":", 2);
             Map<String, String> cfg = new LinkedHashMap<>();
@@ -27,7 +22,7 @@ public class Sweep {
             double totalT = 0; int runs = 0;
             for (BenchmarkCase c : cases) {
                 for (var p : c.protocols().entrySet()) {
-                    String kind = p.getKey().startsWith("every") ? "every" : p.getKey().equals("3 slices") ? "3" : "per";
+                    String kind = Harness.kind(p.getKey());
                     if (!protos.contains(kind)) continue;
                     LabelVolume sparse = c.sparse(p.getKey());
                     SegmentationRequest r = request(cfg, c);
