@@ -26,6 +26,7 @@ final class RequestDefaults implements IDefaultValueProvider {
         Map.entry("--field-smoothing", r -> r.inference().fieldSmoothing()),
         Map.entry("--slice-smoothing", r -> r.inference().sliceSmoothing()),
         Map.entry("--background", r -> r.inference().background()),
+        Map.entry("--background-weight", r -> r.inference().backgroundWeight()),
         Map.entry("--annotation-weight", r -> r.refinement().annotationWeight()),
         Map.entry("--flow-blend", r -> r.refinement().flowBlend()),
         Map.entry("--weights", SegmentationRequest::weights),

@@ -42,7 +42,7 @@ class CommandOptionsTest {
     @Test
     void everyGroupBindsToItsField() {
         SegmentationRequest r = parsed("train", "a.nii", "b.nii", "--axis", "coronal", "--fusion", "NCC", "--warp", "composed",
-            "--field-smoothing", "0.5", "--slice-smoothing", "2", "--distance-constant", "0.2", "--ncc-window", "15",
+            "--field-smoothing", "0.5", "--slice-smoothing", "2", "--background-weight", "0.9", "--distance-constant", "0.2", "--ncc-window", "15",
             "--extrapolate", "--refine-steps", "7", "--refine-seconds", "3", "--annotation-weight", "2.5", "--flow-blend", "0.2", "-w", "none", "--seed", "9",
             "--train-steps", "12", "--train-seconds", "30", "--loss", "mse", "--learning-rate", "0.001");
         assertThat(r.axis()).isEqualTo("coronal");
@@ -50,6 +50,7 @@ class CommandOptionsTest {
         assertThat(r.inference().warp().name()).isEqualTo("COMPOSED");
         assertThat(r.inference().fieldSmoothing()).isEqualTo(0.5);
         assertThat(r.inference().sliceSmoothing()).isEqualTo(2);
+        assertThat(r.inference().backgroundWeight()).isEqualTo(0.9);
         assertThat(r.inference().distanceConstant()).isEqualTo(0.2);
         assertThat(r.inference().nccWindow()).isEqualTo(15);
         assertThat(r.inference().extrapolate()).isTrue();

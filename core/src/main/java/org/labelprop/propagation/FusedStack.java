@@ -4,14 +4,14 @@ package org.labelprop.propagation;
 import java.util.Arrays;
 import java.util.function.IntFunction;
 import org.labelprop.field.Gaussian;
-import org.labelprop.propagation.PropagationOptions.Background;
 
 /**
  * Chooses the fused labels of the propagated slices from the fused soft maps, smoothed across slices:
  * {@code Z_s = sum_k g_k Y_(s+k)} ({@code g} a normalised Gaussian, slice indices mirrored at the ends of the volume),
  * where Y is the fused map of a propagated slice, the one-hot annotation of an annotated slice, and 0 elsewhere. Then
  * label = argmax with the background first, {@code 1 - max Z} (a label needs {@code max Z > 1/2}) or {@code 1 - sum Z}
- * ({@link PropagationOptions.Background}); ties go to the background, then to the lower channel. On hinted slices the
+ * ({@link PropagationOptions.Background}), times the background weight ({@link LabelRule}); ties go to the background,
+ * then to the lower channel. On hinted slices the
  * hints win. A kernel of one tap gives the unsmoothed original rule.
  * <p>
  * Slices arrive in any order within the range the caller declares known ({@link #flush}); a slice is labelled once its
@@ -28,7 +28,7 @@ final class FusedStack {
     private final int pixels;
     private final int width;
     private final int[] channelLabels;
-    private final Background background;
+    private final LabelRule rule;
     private final boolean[] annotated;
     private final IntFunction<SoftLabels> annotation;
     private final IntFunction<int[]> hintsOrNull;
@@ -42,7 +42,7 @@ final class FusedStack {
      * @param annotation  the one-hot map of an annotated slice
      * @param hintsOrNull the hint labels of a slice, or null where it has none
      */
-    FusedStack(float[] kernel, int slices, int height, int width, int[] channelLabels, Background background, boolean[] annotated,
+    FusedStack(float[] kernel, int slices, int height, int width, int[] channelLabels, LabelRule rule, boolean[] annotated,
                IntFunction<SoftLabels> annotation, IntFunction<int[]> hintsOrNull) {
         this.kernel = kernel;
         this.reach = kernel.length / 2;
@@ -50,7 +50,7 @@ final class FusedStack {
         this.width = width;
         this.pixels = height * width;
         this.channelLabels = channelLabels;
-        this.background = background;
+        this.rule = rule;
         this.annotated = annotated;
         this.annotation = annotation;
         this.hintsOrNull = hintsOrNull;
@@ -60,15 +60,6 @@ final class FusedStack {
         sum = new float[pixels];
         buf = new float[pixels];
         arg = new int[pixels];
-    }
-
-    /**
-     * The label of a pixel whose largest channel value is {@code max} at channel {@code channel} (-1: none) and whose
-     * channel values sum to {@code sum}.
-     */
-    static int label(float max, float sum, int channel, int[] channelLabels, Background background) {
-        float bg = background == Background.ONE_MINUS_SUM ? 1 - sum : 1 - max;
-        return max > bg ? channelLabels[channel] : 0;
     }
 
     /** Stores the fused map of propagated slice {@code s}. */
@@ -113,7 +104,7 @@ final class FusedStack {
                 }
         }
         int[] out = new int[pixels];
-        for (int i = 0; i < pixels; i++) out[i] = label(best[i], sum[i], arg[i], channelLabels, background);
+        for (int i = 0; i < pixels; i++) out[i] = rule.label(best[i], sum[i], arg[i], channelLabels);
         int[] hints = hintsOrNull.apply(s);
         if (hints != null)
             for (int i = 0; i < pixels; i++)

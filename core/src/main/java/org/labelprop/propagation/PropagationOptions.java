@@ -12,7 +12,7 @@ import org.labelprop.fusion.SimilarityWeights;
 
 /**
  * How {@link LabelPropagation} propagates and fuses (the "inference" part of a segmentation request). The defaults
- * ({@link #defaults()}) and the original tool's inference ({@link #original()}) are documented in docs/method.md.
+ * ({@link #defaults()}) and the original tool's inference ({@link #original()}) are documented in docs/benchmark.md (how each default was decided) and the README (the options).
  *
  * @param fusion            how the up and down propagations are weighted
  * @param distanceConstant  C in {@code w_down = 1/2 + atan(C (i - a - (b-a)/2)) / pi}; 1 = nearly a hard switch at the
@@ -28,9 +28,14 @@ import org.labelprop.fusion.SimilarityWeights;
  *                          one step shorter or longer. Annotated slices keep their annotation, slices no walk reached
  *                          stay background, and hints still win on hinted slices.
  * @param background        how the background's soft value is formed before the argmax
+ * @param backgroundWeight  the background's soft value is multiplied by it before the argmax, within (0, 2]: below 1 a
+ *                          label wins with somewhat less than the background (0.8 with 1 - sum: a lone label needs more
+ *                          than 4/9 instead of 1/2). Soft maps blurred along a walk lose their 1/2 contour inwards on
+ *                          convex shapes and thin ribbons, so the plain argmax under-segments; 0.8 was chosen on the
+ *                          development suite's mean (docs/benchmark.md). 1 = the plain argmax (original, flow reference).
  */
 public record PropagationOptions(Fusion fusion, double distanceConstant, WarpMode warp, boolean extrapolate, int nccWindow,
-                                 double fieldSmoothing, double sliceSmoothing, Background background) {
+                                 double fieldSmoothing, double sliceSmoothing, Background background, double backgroundWeight) {
     /**
      * Fusion weight strategies: AUTO = {@link GapAdaptiveWeights}, NCC = {@link SimilarityWeights}, DISTANCE =
      * {@link DistanceWeights}, LINEAR = {@link LinearWeights} (the optical-flow reference's).
@@ -60,39 +65,49 @@ public record PropagationOptions(Fusion fusion, double distanceConstant, WarpMod
             "inference.fieldSmoothing must be within [0, 10] pixels, got " + fieldSmoothing);
         UserInputException.check(sliceSmoothing >= 0 && sliceSmoothing <= 10, "inference.sliceSmoothing",
             "inference.sliceSmoothing must be within [0, 10] slices, got " + sliceSmoothing);
+        UserInputException.check(backgroundWeight > 0 && backgroundWeight <= 2, "inference.backgroundWeight",
+            "inference.backgroundWeight must be within (0, 2], got " + backgroundWeight);
     }
+
+    /** The default {@link #backgroundWeight()}. */
+    public static final double DEFAULT_BACKGROUND_WEIGHT = 0.8;
 
     /**
      * LINEAR fusion, C = 1, sequential warping, no extrapolation, NCC window 31, both smoothings 1, background 1 - sum
-     * (chosen on the development suite's mean among the variants of fusion, smoothing and background compared on the
-     * same fields: docs/benchmark.md).
+     * weighted 0.8 (chosen on the development suite's mean among the variants of fusion, smoothing and background
+     * compared on the same fields: docs/benchmark.md).
      */
     public static PropagationOptions defaults() {
         return new PropagationOptions(Fusion.LINEAR, DistanceWeights.DEFAULT_CONSTANT, WarpMode.SEQUENTIAL, false,
-            SimilarityWeights.DEFAULT_WINDOW, 1.0, 1.0, Background.ONE_MINUS_SUM);
+            SimilarityWeights.DEFAULT_WINDOW, 1.0, 1.0, Background.ONE_MINUS_SUM, DEFAULT_BACKGROUND_WEIGHT);
     }
 
-    /** The original LabelProp's inference: NCC fusion, no smoothing of fields or across slices, background 1 - max. */
+    /**
+     * The original LabelProp's inference: NCC fusion, no smoothing of fields or across slices, background 1 - max,
+     * unweighted.
+     */
     public static PropagationOptions original() {
         PropagationOptions d = defaults();
-        return new PropagationOptions(Fusion.NCC, d.distanceConstant, d.warp, d.extrapolate, d.nccWindow, 0, 0, Background.ONE_MINUS_MAX);
+        return new PropagationOptions(Fusion.NCC, d.distanceConstant, d.warp, d.extrapolate, d.nccWindow, 0, 0, Background.ONE_MINUS_MAX, 1);
     }
 
     /**
      * The independent optical-flow reference's propagation: labels warped slice by slice, linear fusion by distance, no
-     * smoothing, background 1 - sum (a warped background channel).
+     * smoothing, background 1 - sum (a warped background channel), unweighted.
      */
     public static PropagationOptions flowReference() {
         PropagationOptions d = defaults();
         return new PropagationOptions(Fusion.LINEAR, d.distanceConstant, WarpMode.SEQUENTIAL, false, d.nccWindow, 0, 0,
-            Background.ONE_MINUS_SUM);
+            Background.ONE_MINUS_SUM, 1);
     }
 
-    public PropagationOptions withFusion(Fusion f) { return new PropagationOptions(f, distanceConstant, warp, extrapolate, nccWindow, fieldSmoothing, sliceSmoothing, background); }
+    public PropagationOptions withFusion(Fusion f) { return new PropagationOptions(f, distanceConstant, warp, extrapolate, nccWindow, fieldSmoothing, sliceSmoothing, background, backgroundWeight); }
 
-    public PropagationOptions withWarp(WarpMode m) { return new PropagationOptions(fusion, distanceConstant, m, extrapolate, nccWindow, fieldSmoothing, sliceSmoothing, background); }
+    public PropagationOptions withWarp(WarpMode m) { return new PropagationOptions(fusion, distanceConstant, m, extrapolate, nccWindow, fieldSmoothing, sliceSmoothing, background, backgroundWeight); }
 
-    public PropagationOptions withExtrapolate(boolean e) { return new PropagationOptions(fusion, distanceConstant, warp, e, nccWindow, fieldSmoothing, sliceSmoothing, background); }
+    public PropagationOptions withBackgroundWeight(double w) { return new PropagationOptions(fusion, distanceConstant, warp, extrapolate, nccWindow, fieldSmoothing, sliceSmoothing, background, w); }
+
+    public PropagationOptions withExtrapolate(boolean e) { return new PropagationOptions(fusion, distanceConstant, warp, e, nccWindow, fieldSmoothing, sliceSmoothing, background, backgroundWeight); }
 
     /** The weight strategy these options describe. */
     public FusionWeights weights() {

@@ -64,10 +64,10 @@ final class PropagationRun {
         uncertainty = new float[n];
         sliceUncertainty = new double[image.shape().size(axis)];
         disagreements = new Disagreements(sliceUncertainty.length, channelLabels, channelOf);
-        this.fusion = new SliceFusion(height, width, channelLabels, options.background());
+        this.fusion = new SliceFusion(height, width, channelLabels, new LabelRule(options));
         boolean[] annotated = new boolean[sliceUncertainty.length];
         for (int s : ann.slices()) annotated[s] = true;
-        stack = new FusedStack(options.sliceKernel(), annotated.length, height, width, channelLabels, options.background(), annotated, this::oneHot,
+        stack = new FusedStack(options.sliceKernel(), annotated.length, height, width, channelLabels, new LabelRule(options), annotated, this::oneHot,
             s -> hinted[s] ? hints.slice(axis, s).toArray() : null);
     }
 

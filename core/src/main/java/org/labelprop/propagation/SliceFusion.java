@@ -6,7 +6,7 @@ import java.util.Arrays;
 /**
  * Fuses the up and down soft maps of one slice (the original's fusion) and measures their disagreement.
  * Per channel {@code Y = w_up Y_up + (1 - w_up) Y_down}, kept as a soft map ({@link #fusedMap()}) for {@link FusedStack},
- * which chooses the fused labels. The up and down labels are {@link FusedStack#label the same rule} on each direction
+ * which chooses the fused labels. The up and down labels are the same {@link LabelRule} on each direction
  * alone. Uncertainty: see {@link PropagationResult#uncertainty()}. Scratch buffers are reused from slice to slice; not
  * thread-safe.
  */
@@ -14,18 +14,18 @@ final class SliceFusion {
     private final int height;
     private final int width;
     private final int[] channelLabels;
-    private final PropagationOptions.Background background;
+    private final LabelRule rule;
     private final float[] maxU, sumU, maxD, sumD, acc;
     private final int[] argU, argD;
     private final int[] up, down;
     private final float[] uncertainty;
     private SoftLabels fusedMap;
 
-    SliceFusion(int height, int width, int[] channelLabels, PropagationOptions.Background background) {
+    SliceFusion(int height, int width, int[] channelLabels, LabelRule rule) {
         this.height = height;
         this.width = width;
         this.channelLabels = channelLabels;
-        this.background = background;
+        this.rule = rule;
         int n = height * width;
         maxU = new float[n]; sumU = new float[n]; maxD = new float[n]; sumD = new float[n]; acc = new float[n];
         argU = new int[n]; argD = new int[n];
@@ -63,8 +63,8 @@ final class SliceFusion {
         boolean twoWay = u != null && d != null;
         if (twoWay) for (int c = 0; c < channels; c++) disagreement(u.channel(c), d.channel(c));
         for (int i = 0; i < up.length; i++) {
-            up[i] = FusedStack.label(maxU[i], sumU[i], argU[i], channelLabels, background);
-            down[i] = FusedStack.label(maxD[i], sumD[i], argD[i], channelLabels, background);
+            up[i] = rule.label(maxU[i], sumU[i], argU[i], channelLabels);
+            down[i] = rule.label(maxD[i], sumD[i], argD[i], channelLabels);
             float zu = 1 - maxU[i] + sumU[i], zd = 1 - maxD[i] + sumD[i];
             float unc;
             if (twoWay) unc = 0.5f * (acc[i] + Math.abs((1 - maxU[i]) / zu - (1 - maxD[i]) / zd));

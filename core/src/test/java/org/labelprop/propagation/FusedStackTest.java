@@ -34,7 +34,7 @@ class FusedStackTest {
     static Map<Integer, int[]> run(double sigma, int[] hintsOnSlice3) {
         boolean[] annotated = new boolean[SLICES];
         annotated[0] = annotated[6] = true;
-        FusedStack stack = new FusedStack(Gaussian.kernel(sigma), SLICES, H, W, CHANNEL_LABELS, Background.ONE_MINUS_MAX, annotated,
+        FusedStack stack = new FusedStack(Gaussian.kernel(sigma), SLICES, H, W, CHANNEL_LABELS, new LabelRule(Background.ONE_MINUS_MAX, 1), annotated,
             s -> soft(disk(12)), s -> s == 3 ? hintsOnSlice3 : null);
         Map<Integer, int[]> out = new TreeMap<>();
         stack.flush(0, out::put);
@@ -79,12 +79,27 @@ class FusedStackTest {
     @Test
     void backgroundRuleDecidesWhereTwoHalfLabelsMeet() {
         int[] twoLabels = {3, 5};
+        LabelRule max = new LabelRule(Background.ONE_MINUS_MAX, 1), sum = new LabelRule(Background.ONE_MINUS_SUM, 1);
         // one pixel with 0.45 of label 3 and 0.40 of label 5: 1 - max = 0.55 wins, 1 - sum = 0.15 loses to label 3
-        assertThat(FusedStack.label(0.45f, 0.85f, 0, twoLabels, Background.ONE_MINUS_MAX)).isZero();
-        assertThat(FusedStack.label(0.45f, 0.85f, 0, twoLabels, Background.ONE_MINUS_SUM)).isEqualTo(3);
+        assertThat(max.label(0.45f, 0.85f, 0, twoLabels)).isZero();
+        assertThat(sum.label(0.45f, 0.85f, 0, twoLabels)).isEqualTo(3);
         // ties go to the background under both rules
-        assertThat(FusedStack.label(0.5f, 0.5f, 0, twoLabels, Background.ONE_MINUS_MAX)).isZero();
-        assertThat(FusedStack.label(0.3f, 0.7f, 1, twoLabels, Background.ONE_MINUS_SUM)).isZero();
-        assertThat(FusedStack.label(0.51f, 0.51f, 1, twoLabels, Background.ONE_MINUS_MAX)).isEqualTo(5);
+        assertThat(max.label(0.5f, 0.5f, 0, twoLabels)).isZero();
+        assertThat(sum.label(0.3f, 0.7f, 1, twoLabels)).isZero();
+        assertThat(max.label(0.51f, 0.51f, 1, twoLabels)).isEqualTo(5);
+    }
+
+    @Test
+    void backgroundWeightMovesTheThresholdOfALoneLabel() {
+        int[] oneLabel = {4};
+        // a lone label at 0.46: background 0.54 wins unweighted; weighted 0.8 it is 0.432 and the label wins
+        assertThat(new LabelRule(Background.ONE_MINUS_SUM, 1).label(0.46f, 0.46f, 0, oneLabel)).isZero();
+        assertThat(new LabelRule(Background.ONE_MINUS_SUM, 0.8f).label(0.46f, 0.46f, 0, oneLabel)).isEqualTo(4);
+        // 0.8 puts the threshold at 4/9: 0.44 still loses
+        assertThat(new LabelRule(Background.ONE_MINUS_SUM, 0.8f).label(0.44f, 0.44f, 0, oneLabel)).isZero();
+        // above 1 the background gains: 0.55 loses to 1.5 * 0.45
+        assertThat(new LabelRule(Background.ONE_MINUS_MAX, 1.5f).label(0.55f, 0.55f, 0, oneLabel)).isZero();
+        // no label channel at all stays background whatever the weight
+        assertThat(new LabelRule(Background.ONE_MINUS_SUM, 0.1f).label(0f, 0f, -1, oneLabel)).isZero();
     }
 }

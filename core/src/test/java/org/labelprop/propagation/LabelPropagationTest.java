@@ -21,7 +21,8 @@ import org.labelprop.volume.SliceAxis;
 import org.labelprop.volume.Volume;
 
 class LabelPropagationTest {
-    static final PropagationOptions DISTANCE = PropagationOptions.defaults().withFusion(Fusion.DISTANCE);
+    /** Distance fusion, plain argmax (weight 1): these tests are about walks and fusion weights, not the label rule. */
+    static final PropagationOptions DISTANCE = PropagationOptions.defaults().withFusion(Fusion.DISTANCE).withBackgroundWeight(1);
 
     static PropagationResult run(Volume image, LabelVolume sparse, LabelVolume hints, SliceRegistrar r, PropagationOptions o) {
         return LabelPropagation.run(SparseScan.of(image, sparse, hints == null ? null : new Hints(hints), SliceAxis.Z), r, o,
@@ -101,7 +102,7 @@ class LabelPropagationTest {
         fill(d, s, 0, 3, 9, 3, 9, 1);
         fill(d, s, 0, 12, 17, 12, 17, 2);
         fill(d, s, 8, 12, 17, 12, 17, 2);
-        PropagationResult r = run(blank(g), new LabelVolume(g, d), null, FakeRegistrar.identity(), new PropagationOptions(Fusion.DISTANCE, 0.5, PropagationOptions.WarpMode.SEQUENTIAL, false, 31, 1, 1, PropagationOptions.Background.ONE_MINUS_MAX));
+        PropagationResult r = run(blank(g), new LabelVolume(g, d), null, FakeRegistrar.identity(), new PropagationOptions(Fusion.DISTANCE, 0.5, PropagationOptions.WarpMode.SEQUENTIAL, false, 31, 1, 1, PropagationOptions.Background.ONE_MINUS_MAX, 1));
         for (int z = 1; z <= 3; z++) assertThat(count(r.fused(), 1, z)).as("slice %d", z).isEqualTo(36);
         for (int z = 5; z <= 8; z++) assertThat(count(r.fused(), 1, z)).as("slice %d", z).isZero();
         for (int z = 0; z <= 8; z++) assertThat(count(r.fused(), 2, z)).isEqualTo(25);

@@ -40,4 +40,27 @@ class WarpModeTest {
         for (int z = 2; z < 32; z += 2) assertThat(count(composed.up(), 1, z)).as("slice %d", z).isEqualTo(count(truth, 1, z));
         assertThat(PropagationFixtures.dice(composed.fused(), truth, 1, 0, 32)).isGreaterThan(0.9);
     }
+
+    @Test
+    void backgroundWeightKeepsMoreOfABarBlurredBySequentialWarping() {
+        Grid g = PropagationFixtures.grid(32, 12, 33);
+        LabelVolume truth = bar(g);
+        LabelVolume sparse = PropagationFixtures.keepSlices(truth, 0, 32);
+        FakeRegistrar shifts = FakeRegistrar.translation(0, 0.5);
+        PropagationOptions plain = DISTANCE.withWarp(WarpMode.SEQUENTIAL);
+        PropagationResult one = run(blank(g), sparse, null, shifts, plain);
+        PropagationResult weighted = run(blank(g), sparse, null, shifts, plain.withBackgroundWeight(0.8));
+        PropagationResult heavier = run(blank(g), sparse, null, shifts, plain.withBackgroundWeight(1.5));
+        int kept = 0, keptWeighted = 0, keptHeavier = 0;
+        for (int z = 4; z <= 28; z++) {
+            kept += count(one.fused(), 1, z);
+            keptWeighted += count(weighted.fused(), 1, z);
+            keptHeavier += count(heavier.fused(), 1, z);
+        }
+        // the blurred bar's soft values fall below one half first at its edges: a lighter background keeps them
+        assertThat(keptWeighted).isGreaterThan(kept);
+        assertThat(keptHeavier).isLessThan(kept);
+        assertThat(PropagationFixtures.dice(weighted.fused(), truth, 1, 0, 32))
+            .isGreaterThan(PropagationFixtures.dice(one.fused(), truth, 1, 0, 32));
+    }
 }

@@ -100,6 +100,7 @@ class JobsApiTest extends ServerFixture {
         expect(422, "{\"type\":\"propagate\",\"refinement\":{\"flowBlend\":2}}", "flowBlend");
         expect(422, "{\"type\":\"propagate\",\"seed\":1.5}", "seed");
         expect(422, "{\"type\":\"propagate\",\"inference\":{\"fieldSmoothing\":11}}", "fieldSmoothing");
+        expect(422, "{\"type\":\"propagate\",\"inference\":{\"backgroundWeight\":0}}", "backgroundWeight");
         expect(422, "{\"type\":\"train\",\"method\":\"shape\"}", "deep method only");
         expect(409, "{\"type\":\"propagate\",\"method\":\"shape\"}", "image");
         expect(409, "{\"type\":\"train\"}", "image");
