@@ -14,34 +14,28 @@ import org.labelprop.progress.ProgressListener;
 /** Deep default fields and TV-L1 fields per (case, protocol); evaluates each and their average. args: suite protos. */
 public class Ens2 {
     public static void main(String[] a) throws Exception {
-        Set<String> protos = Harness.kinds(a[1]);
-        for (BenchmarkCase c : Harness.cases(a[0])) {
-            for (var p : c.protocols().entrySet()) {
-                String kind = Harness.kind(p.getKey());
-                if (!protos.contains(kind)) continue;
-                LabelVolume sparse = c.sparse(p.getKey());
-                SparseScan scan = SparseScan.of(c.image(), sparse, null, c.axis());
-                SegmentationRequest r = SegmentationRequest.defaults().withAxis(Integer.toString(c.axis().index())).withRefinement(Refinement.defaults().withFlowBlend(0));
-                NeighbourFields deep;
-                try (PreparedNetwork n = new TorchEngine(Path::of, 0).prepare(r, scan, null)) { deep = n.registrar().fields(c.image(), c.axis(), ProgressListener.NONE); }
-                NeighbourFields flow = FlowRegistrar.defaults().fields(c.image(), c.axis(), ProgressListener.NONE);
-                StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-24s %-16s fields 0s", c.name(), p.getKey()));
-                PropagationOptions D = PropagationOptions.defaults(), R = PropagationOptions.flowReference();
-                double sp = c.image().grid().spacing().along(c.axis().index());
-                PropagationOptions L = new PropagationOptions(PropagationOptions.Fusion.LINEAR, 1, PropagationOptions.WarpMode.SEQUENTIAL, false, 31, 1, Math.min(1.0, 1.0 / sp), PropagationOptions.Background.ONE_MINUS_SUM, 1);
-                PropagationOptions L1 = new PropagationOptions(PropagationOptions.Fusion.LINEAR, 1, PropagationOptions.WarpMode.SEQUENTIAL, false, 31, 1, 1, PropagationOptions.Background.ONE_MINUS_SUM, 1);
-                List<Object[]> vl = new ArrayList<>();
-                for (double w : new double[] {0.3, 0.5, 0.7}) {
-                    NeighbourFields b = new NeighbourFields(c.axis(), mean(deep.up(), flow.up(), w), mean(deep.down(), flow.down(), w));
-                    vl.add(new Object[] {"D" + w, b, D}); vl.add(new Object[] {"R" + w, b, R}); vl.add(new Object[] {"L" + w, b, L}); vl.add(new Object[] {"L1_" + w, b, L1});
-                }
-                Object[][] v = vl.toArray(new Object[0][]);
-                for (Object[] x : v) {
-                    PropagationResult res = LabelPropagation.run(scan, (NeighbourFields) x[1], (PropagationOptions) x[2], null);
-                    sb.append(String.format(Locale.ROOT, " %s=%.4f", x[0], Evaluation.evaluate(res.fused(), c.truth(), sparse, c.axis()).meanDiceInRange()));
-                }
-                System.out.println(sb); System.out.flush();
+        for (Harness.Run run : Harness.runs(a[0], a[1])) {
+            BenchmarkCase c = run.c();
+            LabelVolume sparse = run.sparse();
+            SparseScan scan = run.scan();
+            NeighbourFields deep = Harness.deepFields(run, 0);
+            NeighbourFields flow = FlowRegistrar.defaults().fields(c.image(), c.axis(), ProgressListener.NONE);
+            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-24s %-16s fields 0s", c.name(), run.protocol()));
+            PropagationOptions D = PropagationOptions.defaults().withBackgroundWeight(1), R = PropagationOptions.flowReference();
+            double sp = c.image().grid().spacing().along(c.axis().index());
+            PropagationOptions L = new PropagationOptions(PropagationOptions.Fusion.LINEAR, 1, PropagationOptions.WarpMode.SEQUENTIAL, false, 31, 1, Math.min(1.0, 1.0 / sp), PropagationOptions.Background.ONE_MINUS_SUM, 1);
+            PropagationOptions L1 = new PropagationOptions(PropagationOptions.Fusion.LINEAR, 1, PropagationOptions.WarpMode.SEQUENTIAL, false, 31, 1, 1, PropagationOptions.Background.ONE_MINUS_SUM, 1);
+            List<Object[]> vl = new ArrayList<>();
+            for (double w : new double[] {0.3, 0.5, 0.7}) {
+                NeighbourFields b = new NeighbourFields(c.axis(), mean(deep.up(), flow.up(), w), mean(deep.down(), flow.down(), w));
+                vl.add(new Object[] {"D" + w, b, D}); vl.add(new Object[] {"R" + w, b, R}); vl.add(new Object[] {"L" + w, b, L}); vl.add(new Object[] {"L1_" + w, b, L1});
             }
+            Object[][] v = vl.toArray(new Object[0][]);
+            for (Object[] x : v) {
+                PropagationResult res = LabelPropagation.run(scan, (NeighbourFields) x[1], (PropagationOptions) x[2], null);
+                sb.append(String.format(Locale.ROOT, " %s=%.4f", x[0], Evaluation.evaluate(res.fused(), c.truth(), sparse, c.axis()).meanDiceInRange()));
+            }
+            System.out.println(sb); System.out.flush();
         }
     }
 

@@ -16,33 +16,26 @@ import org.labelprop.progress.ProgressListener;
  */
 public class Flip {
     public static void main(String[] a) throws Exception {
-        Set<String> protos = Harness.kinds(a[1]);
-        for (BenchmarkCase c : Harness.cases(a[0])) {
-            for (var p : c.protocols().entrySet()) {
-                String kind = Harness.kind(p.getKey());
-                if (!protos.contains(kind)) continue;
-                LabelVolume sparse = c.sparse(p.getKey());
-                SparseScan scan = SparseScan.of(c.image(), sparse, null, c.axis());
-                SegmentationRequest r = SegmentationRequest.defaults().withAxis(Integer.toString(c.axis().index())).withRefinement(Refinement.defaults().withFlowBlend(0));
-                NeighbourFields deep;
-                try (PreparedNetwork n = new TorchEngine(Path::of, 0).prepare(r, scan, null)) { deep = n.registrar().fields(c.image(), c.axis(), ProgressListener.NONE); }
-                StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-24s %-16s", c.name(), p.getKey()));
-                int ua = c.axis().uAxis();
-                Volume fi = new Volume(c.image().grid(), flip(c.image().array(), c.image().shape(), ua));
-                LabelVolume fl = new LabelVolume(sparse.grid(), flip(sparse.array(), sparse.shape(), ua));
-                NeighbourFields deepF;
-                try (PreparedNetwork n = new TorchEngine(Path::of, 0).prepare(r, SparseScan.of(fi, fl, null, c.axis()), null)) { deepF = n.registrar().fields(fi, c.axis(), ProgressListener.NONE); }
-                deepF = new NeighbourFields(c.axis(), deepF.up().stream().map(Flip::unflip).toList(), deepF.down().stream().map(Flip::unflip).toList());
-                NeighbourFields flow = FlowRegistrar.defaults().fields(c.image(), c.axis(), ProgressListener.NONE);
-                NeighbourFields avg = new NeighbourFields(c.axis(), mean(deep.up(), deepF.up()), mean(deep.down(), deepF.down()));
-                Object[][] v = {{"S5", deep.withSecondOpinion(flow, 0.5)}, {"F5", deepF.withSecondOpinion(flow, 0.5)}, {"A5", avg.withSecondOpinion(flow, 0.5)},
-                    {"A4", avg.withSecondOpinion(flow, 0.4)}, {"DF5", deep.withSecondOpinion(deepF, 0.5)}};
-                for (Object[] x : v) {
-                    PropagationResult res = LabelPropagation.run(scan, (NeighbourFields) x[1], PropagationOptions.defaults(), null);
-                    sb.append(String.format(Locale.ROOT, " %s=%.4f", x[0], Evaluation.evaluate(res.fused(), c.truth(), sparse, c.axis()).meanDiceInRange()));
-                }
-                System.out.println(sb); System.out.flush();
+        for (Harness.Run run : Harness.runs(a[0], a[1])) {
+            BenchmarkCase c = run.c();
+            LabelVolume sparse = run.sparse();
+            SparseScan scan = run.scan();
+            NeighbourFields deep = Harness.deepFields(run, 0);
+            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-24s %-16s", c.name(), run.protocol()));
+            int ua = c.axis().uAxis();
+            Volume fi = new Volume(c.image().grid(), flip(c.image().array(), c.image().shape(), ua));
+            LabelVolume fl = new LabelVolume(sparse.grid(), flip(sparse.array(), sparse.shape(), ua));
+            NeighbourFields deepF = Harness.deepFields(new Harness.Run(c, run.protocol(), fl, SparseScan.of(fi, fl, null, c.axis())), 0);
+            deepF = new NeighbourFields(c.axis(), deepF.up().stream().map(Flip::unflip).toList(), deepF.down().stream().map(Flip::unflip).toList());
+            NeighbourFields flow = FlowRegistrar.defaults().fields(c.image(), c.axis(), ProgressListener.NONE);
+            NeighbourFields avg = new NeighbourFields(c.axis(), mean(deep.up(), deepF.up()), mean(deep.down(), deepF.down()));
+            Object[][] v = {{"S5", deep.withSecondOpinion(flow, 0.5)}, {"F5", deepF.withSecondOpinion(flow, 0.5)}, {"A5", avg.withSecondOpinion(flow, 0.5)},
+                {"A4", avg.withSecondOpinion(flow, 0.4)}, {"DF5", deep.withSecondOpinion(deepF, 0.5)}};
+            for (Object[] x : v) {
+                PropagationResult res = LabelPropagation.run(scan, (NeighbourFields) x[1], PropagationOptions.defaults().withBackgroundWeight(1), null);
+                sb.append(String.format(Locale.ROOT, " %s=%.4f", x[0], Evaluation.evaluate(res.fused(), c.truth(), sparse, c.axis()).meanDiceInRange()));
             }
+            System.out.println(sb); System.out.flush();
         }
     }
 

@@ -1,4 +1,5 @@
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -7,6 +8,14 @@ import org.labelprop.bench.BenchmarkCase;
 import org.labelprop.bench.DevelopmentSuite;
 import org.labelprop.bench.SuiteTemplates;
 import org.labelprop.io.Nifti;
+import org.labelprop.nn.TorchEngine;
+import org.labelprop.pipeline.PreparedNetwork;
+import org.labelprop.progress.ProgressListener;
+import org.labelprop.propagation.NeighbourFields;
+import org.labelprop.propagation.SparseScan;
+import org.labelprop.request.Refinement;
+import org.labelprop.request.SegmentationRequest;
+import org.labelprop.volume.LabelVolume;
 
 /** What the research harnesses share: the development suite's cases from the cached mricron-data, protocol kinds. */
 final class Harness {
@@ -21,6 +30,35 @@ final class Harness {
             Nifti.readLabels(t.resolve("brodmann.nii.gz")), Nifti.readVolume(t.resolve("inia19-t1-brain.nii.gz")),
             Nifti.readLabels(t.resolve("inia19-NeuroMaps.nii.gz")));
         return DevelopmentSuite.build(st, names);
+    }
+
+    /** One case and protocol of the suite: its sparse annotation and the scan to propagate (no hints). */
+    record Run(BenchmarkCase c, String protocol, LabelVolume sparse, SparseScan scan) { }
+
+    /** The runs of {@code suite} ({@link #cases}) whose protocol kind is in {@code kindsCsv} ({@link #kinds}). */
+    static List<Run> runs(String suite, String kindsCsv) throws Exception {
+        Set<String> wanted = kinds(kindsCsv);
+        List<Run> out = new ArrayList<>();
+        for (BenchmarkCase c : cases(suite))
+            for (String p : c.protocols().keySet()) {
+                if (!wanted.contains(kind(p))) continue;
+                LabelVolume sparse = c.sparse(p);
+                out.add(new Run(c, p, sparse, SparseScan.of(c.image(), sparse, null, c.axis())));
+            }
+        return out;
+    }
+
+    /**
+     * The default pipeline's fields for {@code run} (its scan's image): the shipped network refined under the run's annotations, with TV-L1
+     * flow as a second opinion of share {@code flowBlend} (0: none).
+     */
+    static NeighbourFields deepFields(Run run, double flowBlend) throws Exception {
+        BenchmarkCase c = run.c();
+        SegmentationRequest r = SegmentationRequest.defaults().withAxis(Integer.toString(c.axis().index()))
+            .withRefinement(Refinement.defaults().withFlowBlend(flowBlend));
+        try (PreparedNetwork n = new TorchEngine(Path::of, 0).prepare(r, run.scan(), null)) {
+            return n.registrar().fields(run.scan().image(), c.axis(), ProgressListener.NONE);
+        }
     }
 
     /** "3", "every" or "per" for a protocol name of the suite. */

@@ -21,7 +21,7 @@ public class Infer {
             var MAX = PropagationOptions.Background.ONE_MINUS_MAX; var SUM = PropagationOptions.Background.ONE_MINUS_SUM;
             var SEQ = PropagationOptions.WarpMode.SEQUENTIAL;
             double ss = Math.min(1.0, 1.0 / sp);
-            variants.put("D", PropagationOptions.defaults());
+            variants.put("D", PropagationOptions.defaults().withBackgroundWeight(1));
             variants.put("R", PropagationOptions.flowReference());
             variants.put("Amm", new PropagationOptions(PropagationOptions.Fusion.AUTO, 1, SEQ, false, 31, 1, ss, MAX, 1));
             variants.put("AmmS", new PropagationOptions(PropagationOptions.Fusion.AUTO, 1, SEQ, false, 31, 1, ss, SUM, 1));

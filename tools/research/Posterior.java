@@ -18,30 +18,24 @@ import org.labelprop.progress.ProgressListener;
  */
 public class Posterior {
     public static void main(String[] a) throws Exception {
-        Set<String> protos = Harness.kinds(a[1]);
-        for (BenchmarkCase c : Harness.cases(a[0])) {
-            for (var p : c.protocols().entrySet()) {
-                String kind = Harness.kind(p.getKey());
-                if (!protos.contains(kind)) continue;
-                LabelVolume sparse = c.sparse(p.getKey());
-                SparseScan scan = SparseScan.of(c.image(), sparse, null, c.axis());
-                SegmentationRequest r = SegmentationRequest.defaults().withAxis(Integer.toString(c.axis().index()));
-                NeighbourFields deep;
-                try (PreparedNetwork n = new TorchEngine(Path::of, 0).prepare(r, scan, null)) { deep = n.registrar().fields(c.image(), c.axis(), ProgressListener.NONE); }
-                StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-24s %-16s", c.name(), p.getKey()));
+        for (Harness.Run run : Harness.runs(a[0], a[1])) {
+            BenchmarkCase c = run.c();
+            LabelVolume sparse = run.sparse();
+            SparseScan scan = run.scan();
+            NeighbourFields deep = Harness.deepFields(run, Refinement.defaults().flowBlend());
+            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-24s %-16s", c.name(), run.protocol()));
+            for (String k : List.of("lp.intensity", "lp.band", "lp.ilocal", "lp.isigma", "lp.psigma", "lp.bgscale", "lp.calibrate", "lp.wmin", "lp.wmax", "lp.eta", "lp.iters", "lp.kmin", "lp.ktau")) System.clearProperty(k);
+            NeighbourFields flow = new FlowRegistrar(org.labelprop.flow.TvL1Options.defaults(), 2).fields(c.image(), c.axis(), ProgressListener.NONE);
+            sb.append(String.format(Locale.ROOT, " F=%.4f", Evaluation.evaluate(LabelPropagation.run(scan, flow, PropagationOptions.flowReference(), null).fused(), c.truth(), sparse, c.axis()).meanDiceInRange()));
+            for (int v = 2; v < a.length; v++) {
+                String[] nv = a[v].split(":", 2);
                 for (String k : List.of("lp.intensity", "lp.band", "lp.ilocal", "lp.isigma", "lp.psigma", "lp.bgscale", "lp.calibrate", "lp.wmin", "lp.wmax", "lp.eta", "lp.iters", "lp.kmin", "lp.ktau")) System.clearProperty(k);
-                NeighbourFields flow = new FlowRegistrar(org.labelprop.flow.TvL1Options.defaults(), 2).fields(c.image(), c.axis(), ProgressListener.NONE);
-                sb.append(String.format(Locale.ROOT, " F=%.4f", Evaluation.evaluate(LabelPropagation.run(scan, flow, PropagationOptions.flowReference(), null).fused(), c.truth(), sparse, c.axis()).meanDiceInRange()));
-                for (int v = 2; v < a.length; v++) {
-                    String[] nv = a[v].split(":", 2);
-                    for (String k : List.of("lp.intensity", "lp.band", "lp.ilocal", "lp.isigma", "lp.psigma", "lp.bgscale", "lp.calibrate", "lp.wmin", "lp.wmax", "lp.eta", "lp.iters", "lp.kmin", "lp.ktau")) System.clearProperty(k);
-                    if (nv.length > 1) for (String kv : nv[1].split(";")) { String[] x = kv.split("="); System.setProperty(x[0], x[1]); }
-                    PropagationResult res = nv[0].startsWith("F") ? LabelPropagation.run(scan, flow, PropagationOptions.flowReference(), null)
-                        : LabelPropagation.run(scan, deep, PropagationOptions.defaults(), null);
-                    sb.append(String.format(Locale.ROOT, " %s=%.4f", nv[0], Evaluation.evaluate(res.fused(), c.truth(), sparse, c.axis()).meanDiceInRange()));
-                }
-                System.out.println(sb); System.out.flush();
+                if (nv.length > 1) for (String kv : nv[1].split(";")) { String[] x = kv.split("="); System.setProperty(x[0], x[1]); }
+                PropagationResult res = nv[0].startsWith("F") ? LabelPropagation.run(scan, flow, PropagationOptions.flowReference(), null)
+                    : LabelPropagation.run(scan, deep, PropagationOptions.defaults(), null);
+                sb.append(String.format(Locale.ROOT, " %s=%.4f", nv[0], Evaluation.evaluate(res.fused(), c.truth(), sparse, c.axis()).meanDiceInRange()));
             }
+            System.out.println(sb); System.out.flush();
         }
     }
 }

@@ -16,28 +16,22 @@ import org.labelprop.progress.ProgressListener;
  */
 public class SecondOpinion {
     public static void main(String[] a) throws Exception {
-        Set<String> protos = Harness.kinds(a[1]);
-        for (BenchmarkCase c : Harness.cases(a[0])) {
-            for (var p : c.protocols().entrySet()) {
-                String kind = Harness.kind(p.getKey());
-                if (!protos.contains(kind)) continue;
-                LabelVolume sparse = c.sparse(p.getKey());
-                SparseScan scan = SparseScan.of(c.image(), sparse, null, c.axis());
-                SegmentationRequest r = SegmentationRequest.defaults().withAxis(Integer.toString(c.axis().index())).withRefinement(Refinement.defaults().withFlowBlend(0));
-                NeighbourFields deep;
-                try (PreparedNetwork n = new TorchEngine(Path::of, 0).prepare(r, scan, null)) { deep = n.registrar().fields(c.image(), c.axis(), ProgressListener.NONE); }
-                StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-24s %-16s", c.name(), p.getKey()));
-                PropagationOptions D = PropagationOptions.defaults();
-                org.labelprop.flow.TvL1Options T = org.labelprop.flow.TvL1Options.defaults();
-                Object[][] v = {{"S3", T, 0.3}, {"S4", T, 0.4}, {"S5", T, 0.5}, {"a7", T.withAttachment(7.5), 0.5},
-                    {"a30", T.withAttachment(30), 0.5}, {"w10", T.withWarps(10), 0.5}};
-                for (Object[] x : v) {
-                    NeighbourFields flow = new FlowRegistrar((org.labelprop.flow.TvL1Options) x[1], 2).fields(c.image(), c.axis(), ProgressListener.NONE);
-                    PropagationResult res = LabelPropagation.run(scan, deep.withSecondOpinion(flow, (Double) x[2]), D, null);
-                    sb.append(String.format(Locale.ROOT, " %s=%.4f", x[0], Evaluation.evaluate(res.fused(), c.truth(), sparse, c.axis()).meanDiceInRange()));
-                }
-                System.out.println(sb); System.out.flush();
+        for (Harness.Run run : Harness.runs(a[0], a[1])) {
+            BenchmarkCase c = run.c();
+            LabelVolume sparse = run.sparse();
+            SparseScan scan = run.scan();
+            NeighbourFields deep = Harness.deepFields(run, 0);
+            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-24s %-16s", c.name(), run.protocol()));
+            PropagationOptions D = PropagationOptions.defaults().withBackgroundWeight(1);
+            org.labelprop.flow.TvL1Options T = org.labelprop.flow.TvL1Options.defaults();
+            Object[][] v = {{"S3", T, 0.3}, {"S4", T, 0.4}, {"S5", T, 0.5}, {"a7", T.withAttachment(7.5), 0.5},
+                {"a30", T.withAttachment(30), 0.5}, {"w10", T.withWarps(10), 0.5}};
+            for (Object[] x : v) {
+                NeighbourFields flow = new FlowRegistrar((org.labelprop.flow.TvL1Options) x[1], 2).fields(c.image(), c.axis(), ProgressListener.NONE);
+                PropagationResult res = LabelPropagation.run(scan, deep.withSecondOpinion(flow, (Double) x[2]), D, null);
+                sb.append(String.format(Locale.ROOT, " %s=%.4f", x[0], Evaluation.evaluate(res.fused(), c.truth(), sparse, c.axis()).meanDiceInRange()));
             }
+            System.out.println(sb); System.out.flush();
         }
     }
 }

@@ -26,14 +26,17 @@ class WarpModeTest {
         return new LabelVolume(g, d);
     }
 
+    /** The bar annotated on slices 0 and 32 and walked by half-pixel shifts with {@code options}. */
+    private static PropagationResult shiftedBar(PropagationOptions options) {
+        Grid g = PropagationFixtures.grid(32, 12, 33);
+        return run(blank(g), PropagationFixtures.keepSlices(bar(g), 0, 32), null, FakeRegistrar.translation(0, 0.5), options);
+    }
+
     @Test
     void composedWarpingKeepsAThinStructureThatSequentialWarpingBlursAway() {
-        Grid g = PropagationFixtures.grid(32, 12, 33);
-        LabelVolume truth = bar(g);
-        LabelVolume sparse = PropagationFixtures.keepSlices(truth, 0, 32);
-        FakeRegistrar shifts = FakeRegistrar.translation(0, 0.5);
-        PropagationResult sequential = run(blank(g), sparse, null, shifts, DISTANCE.withWarp(WarpMode.SEQUENTIAL));
-        PropagationResult composed = run(blank(g), sparse, null, shifts, DISTANCE.withWarp(WarpMode.COMPOSED));
+        LabelVolume truth = bar(PropagationFixtures.grid(32, 12, 33));
+        PropagationResult sequential = shiftedBar(DISTANCE.withWarp(WarpMode.SEQUENTIAL));
+        PropagationResult composed = shiftedBar(DISTANCE.withWarp(WarpMode.COMPOSED));
         // 16 half-pixel resamplings spread the 2-pixel bar binomially below one half: gone from the up walk
         assertThat(count(sequential.up(), 1, 16)).isLessThan(count(truth, 1, 16) / 2);
         // one resampling by the composed field (8 pixels) reproduces it exactly on even slices
@@ -43,14 +46,11 @@ class WarpModeTest {
 
     @Test
     void backgroundWeightKeepsMoreOfABarBlurredBySequentialWarping() {
-        Grid g = PropagationFixtures.grid(32, 12, 33);
-        LabelVolume truth = bar(g);
-        LabelVolume sparse = PropagationFixtures.keepSlices(truth, 0, 32);
-        FakeRegistrar shifts = FakeRegistrar.translation(0, 0.5);
+        LabelVolume truth = bar(PropagationFixtures.grid(32, 12, 33));
         PropagationOptions plain = DISTANCE.withWarp(WarpMode.SEQUENTIAL);
-        PropagationResult one = run(blank(g), sparse, null, shifts, plain);
-        PropagationResult weighted = run(blank(g), sparse, null, shifts, plain.withBackgroundWeight(0.8));
-        PropagationResult heavier = run(blank(g), sparse, null, shifts, plain.withBackgroundWeight(1.5));
+        PropagationResult one = shiftedBar(plain);
+        PropagationResult weighted = shiftedBar(plain.withBackgroundWeight(0.8));
+        PropagationResult heavier = shiftedBar(plain.withBackgroundWeight(1.5));
         int kept = 0, keptWeighted = 0, keptHeavier = 0;
         for (int z = 4; z <= 28; z++) {
             kept += count(one.fused(), 1, z);
