@@ -114,6 +114,7 @@ final class BenchmarkCommand implements Callable<Integer> {
                 if (!selected(p.getKey())) continue;
                 LabelVolume sparse = c.sparse(p.getKey());
                 System.gc();   // a full collection gives back heap the previous runs grew, so the peak below is this run's
+                TorchEngine.trimNativeMemory();   // and the native allocator's free pages (libtorch) likewise
                 PeakMemory.reset();
                 SegmentationResult r;
                 try (ConsoleProgress progress = new ConsoleProgress(out)) {

@@ -45,6 +45,12 @@ public final class TorchEngine implements DeepEngine {
         this.threads = threads;
     }
 
+    /**
+     * Returns free native memory to the system ({@link NativeRuntime#trim()}); for measurements that restart the peak
+     * resident size between runs. True when memory was released.
+     */
+    public static boolean trimNativeMemory() { return NativeRuntime.trim(); }
+
     @Override
     public PreparedNetwork prepare(SegmentationRequest request, SparseScan scan, ProgressListener progress) throws IOException {
         NativeRuntime.init(threads);

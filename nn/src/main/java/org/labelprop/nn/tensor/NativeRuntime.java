@@ -2,6 +2,7 @@
 package org.labelprop.nn.tensor;
 
 import org.bytedeco.javacpp.Loader;
+import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.pytorch.global.torch;
 
 /**
@@ -46,6 +47,13 @@ public final class NativeRuntime {
         String p = System.getenv("OMP_WAIT_POLICY");
         return p != null && p.trim().equalsIgnoreCase("passive");
     }
+
+    /**
+     * Gives the native heap's free pages back to the system (glibc {@code malloc_trim}, through JavaCPP): closed tensors
+     * return their memory to the allocator, which otherwise keeps it mapped, so the process stays as large as its largest
+     * run. Does nothing before the natives are loaded; true when memory was released.
+     */
+    public static synchronized boolean trim() { return loaded && Pointer.trimMemory(); }
 
     /** Loads the natives with libtorch's default thread count. */
     public static void init() { init(0); }
