@@ -56,8 +56,8 @@ final class SuiteReport {
         sb.append("\nDice = mean over labels of the Dice on the non-annotated slices inside each label's annotated range (n/a: no label "
             + "on two annotated slices; left out of the means, whose run counts are in brackets);\n'every k-th' = every 10th, every 3rd "
             + "on the thick-slice cases; time = wall time of the method on one case and protocol "
-            + "(training and field computation included); peak RSS = process peak during the run, restarted after a full collection before it "
-            + "(the JVM and libtorch baseline included).\n");
+            + "(training and field computation included); peak RSS = process peak during the run, restarted after a full collection "
+            + "and a trim of the native heap before it (the JVM and libtorch baseline included).\n");
         return sb.toString();
     }
 
