@@ -20,7 +20,7 @@ public class Ens2 {
             SparseScan scan = run.scan();
             NeighbourFields deep = Harness.deepFields(run, 0);
             NeighbourFields flow = FlowRegistrar.defaults().fields(c.image(), c.axis(), ProgressListener.NONE);
-            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-24s %-16s fields 0s", c.name(), run.protocol()));
+            StringBuilder sb = new StringBuilder(run.label() + " fields 0s");
             PropagationOptions D = PropagationOptions.defaults().withBackgroundWeight(1), R = PropagationOptions.flowReference();
             double sp = c.image().grid().spacing().along(c.axis().index());
             PropagationOptions L = new PropagationOptions(PropagationOptions.Fusion.LINEAR, 1, PropagationOptions.WarpMode.SEQUENTIAL, false, 31, 1, Math.min(1.0, 1.0 / sp), PropagationOptions.Background.ONE_MINUS_SUM, 1);

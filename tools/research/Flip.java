@@ -21,7 +21,7 @@ public class Flip {
             LabelVolume sparse = run.sparse();
             SparseScan scan = run.scan();
             NeighbourFields deep = Harness.deepFields(run, 0);
-            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-24s %-16s", c.name(), run.protocol()));
+            StringBuilder sb = new StringBuilder(run.label());
             int ua = c.axis().uAxis();
             Volume fi = new Volume(c.image().grid(), flip(c.image().array(), c.image().shape(), ua));
             LabelVolume fl = new LabelVolume(sparse.grid(), flip(sparse.array(), sparse.shape(), ua));

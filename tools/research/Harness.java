@@ -33,7 +33,10 @@ final class Harness {
     }
 
     /** One case and protocol of the suite: its sparse annotation and the scan to propagate (no hints). */
-    record Run(BenchmarkCase c, String protocol, LabelVolume sparse, SparseScan scan) { }
+    record Run(BenchmarkCase c, String protocol, LabelVolume sparse, SparseScan scan) {
+        /** The start of this run's output line: case and protocol in fixed-width columns. */
+        String label() { return String.format(java.util.Locale.ROOT, "%-24s %-16s", c.name(), protocol); }
+    }
 
     /** The runs of {@code suite} ({@link #cases}) whose protocol kind is in {@code kindsCsv} ({@link #kinds}). */
     static List<Run> runs(String suite, String kindsCsv) throws Exception {

@@ -23,7 +23,7 @@ public class Posterior {
             LabelVolume sparse = run.sparse();
             SparseScan scan = run.scan();
             NeighbourFields deep = Harness.deepFields(run, Refinement.defaults().flowBlend());
-            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-24s %-16s", c.name(), run.protocol()));
+            StringBuilder sb = new StringBuilder(run.label());
             for (String k : List.of("lp.intensity", "lp.band", "lp.ilocal", "lp.isigma", "lp.psigma", "lp.bgscale", "lp.calibrate", "lp.wmin", "lp.wmax", "lp.eta", "lp.iters", "lp.kmin", "lp.ktau")) System.clearProperty(k);
             NeighbourFields flow = new FlowRegistrar(org.labelprop.flow.TvL1Options.defaults(), 2).fields(c.image(), c.axis(), ProgressListener.NONE);
             sb.append(String.format(Locale.ROOT, " F=%.4f", Evaluation.evaluate(LabelPropagation.run(scan, flow, PropagationOptions.flowReference(), null).fused(), c.truth(), sparse, c.axis()).meanDiceInRange()));

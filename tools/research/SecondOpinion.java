@@ -21,7 +21,7 @@ public class SecondOpinion {
             LabelVolume sparse = run.sparse();
             SparseScan scan = run.scan();
             NeighbourFields deep = Harness.deepFields(run, 0);
-            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-24s %-16s", c.name(), run.protocol()));
+            StringBuilder sb = new StringBuilder(run.label());
             PropagationOptions D = PropagationOptions.defaults().withBackgroundWeight(1);
             org.labelprop.flow.TvL1Options T = org.labelprop.flow.TvL1Options.defaults();
             Object[][] v = {{"S3", T, 0.3}, {"S4", T, 0.4}, {"S5", T, 0.5}, {"a7", T.withAttachment(7.5), 0.5},

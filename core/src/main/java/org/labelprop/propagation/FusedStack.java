@@ -87,7 +87,7 @@ final class FusedStack {
         for (int k = -reach; k <= reach; k++) window[k + reach] = map(Gaussian.reflect(s + k, slices));
         for (int c = 0; c < channels; c++) {
             int[] box = null;
-            for (SoftLabels m : window) if (m != null && m.channel(c) != null) box = union(box, m.channel(c));
+            for (SoftLabels m : window) if (m != null && m.channel(c) != null) box = Patch.union(box, m.channel(c));
             if (box == null) continue;
             for (int y = box[0]; y < box[2]; y++) Arrays.fill(buf, y * width + box[1], y * width + box[3], 0f);
             for (int k = 0; k < window.length; k++) {
@@ -115,11 +115,5 @@ final class FusedStack {
     private SoftLabels map(int s) {
         if (annotated[s]) return annotation.apply(s);
         return propagated[s] ? maps[s] : null;
-    }
-
-    /** {y0, x0, y1, x1} (ends exclusive) grown to hold {@code p}. */
-    private static int[] union(int[] box, Patch p) {
-        if (box == null) return new int[] {p.y0(), p.x0(), p.y1(), p.x1()};
-        return new int[] {Math.min(box[0], p.y0()), Math.min(box[1], p.x0()), Math.max(box[2], p.y1()), Math.max(box[3], p.x1())};
     }
 }

@@ -19,6 +19,19 @@ record Patch(int y0, int x0, int height, int width, float[] data) {
     int x1() { return x0 + width; }
 
     /**
+     * {y0, x0, y1, x1} (ends exclusive) of the rectangle {@code box} grown to hold {@code p}: {@code box} null starts from
+     * {@code p} alone, {@code p} null leaves {@code box} as it is.
+     */
+    static int[] union(int[] box, Patch p) {
+        if (p == null) return box;
+        if (box == null) return new int[] {p.y0, p.x0, p.y1(), p.x1()};
+        return new int[] {Math.min(box[0], p.y0), Math.min(box[1], p.x0), Math.max(box[2], p.y1()), Math.max(box[3], p.x1())};
+    }
+
+    /** The union of the rectangles of {@code a} and {@code b}, either may be null (not both). */
+    static int[] union(Patch a, Patch b) { return union(union((int[]) null, a), b); }
+
+    /**
      * The non-zero part of {@code buf}, a {@code bh x bw} block placed at ({@code by}, {@code bx}) in the slice, or null
      * when it is all zero.
      */

@@ -12,7 +12,8 @@ import org.labelprop.fusion.SimilarityWeights;
 
 /**
  * How {@link LabelPropagation} propagates and fuses (the "inference" part of a segmentation request). The defaults
- * ({@link #defaults()}) and the original tool's inference ({@link #original()}) are documented in docs/benchmark.md (how each default was decided) and the README (the options).
+ * ({@link #defaults()}) and the original tool's inference ({@link #original()}) are documented in docs/benchmark.md (how
+ * each default was decided) and the README (the options).
  *
  * @param fusion            how the up and down propagations are weighted
  * @param distanceConstant  C in {@code w_down = 1/2 + atan(C (i - a - (b-a)/2)) / pi}; 1 = nearly a hard switch at the

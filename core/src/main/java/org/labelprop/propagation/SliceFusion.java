@@ -48,7 +48,7 @@ final class SliceFusion {
             accumulate(pu, c, maxU, sumU, argU);
             accumulate(pd, c, maxD, sumD, argD);
             if (pu == null && pd == null) continue;
-            int[] box = union(pu, pd);
+            int[] box = Patch.union(pu, pd);
             int bw = box[3] - box[1];
             float[] buf = new float[(box[2] - box[0]) * bw];
             for (int y = box[0]; y < box[2]; y++)
@@ -90,7 +90,7 @@ final class SliceFusion {
     /** Adds |q_up - q_down| of one channel, q = value / (1 - max + sum): both maps made distributions over channels. */
     private void disagreement(Patch pu, Patch pd) {
         if (pu == null && pd == null) return;
-        int[] box = union(pu, pd);
+        int[] box = Patch.union(pu, pd);
         for (int y = box[0]; y < box[2]; y++)
             for (int x = box[1]; x < box[3]; x++) {
                 int i = y * width + x;
@@ -98,13 +98,6 @@ final class SliceFusion {
                 float b = pd == null ? 0f : pd.get(y, x) / (1 - maxD[i] + sumD[i]);
                 acc[i] += Math.abs(a - b);
             }
-    }
-
-    /** {y0, x0, y1, x1} (ends exclusive) of the union of two rectangles, either may be null. */
-    private static int[] union(Patch a, Patch b) {
-        if (a == null) return new int[] {b.y0(), b.x0(), b.y1(), b.x1()};
-        if (b == null) return new int[] {a.y0(), a.x0(), a.y1(), a.x1()};
-        return new int[] {Math.min(a.y0(), b.y0()), Math.min(a.x0(), b.x0()), Math.max(a.y1(), b.y1()), Math.max(a.x1(), b.x1())};
     }
 
     /** The fused soft map of the last slice fused. */

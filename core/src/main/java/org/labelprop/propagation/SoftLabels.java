@@ -88,11 +88,8 @@ final class SoftLabels {
         for (int c = 0; c < channels.length; c++) {
             Patch p = channels[c], q = other.channels[c];
             if (p == null && q == null) continue;
-            int y0 = p == null ? q.y0() : q == null ? p.y0() : Math.min(p.y0(), q.y0());
-            int x0 = p == null ? q.x0() : q == null ? p.x0() : Math.min(p.x0(), q.x0());
-            int y1 = p == null ? q.y1() : q == null ? p.y1() : Math.max(p.y1(), q.y1());
-            int x1 = p == null ? q.x1() : q == null ? p.x1() : Math.max(p.x1(), q.x1());
-            int bw = x1 - x0;
+            int[] box = Patch.union(p, q);
+            int y0 = box[0], x0 = box[1], y1 = box[2], x1 = box[3], bw = x1 - x0;
             float[] buf = new float[(y1 - y0) * bw];
             for (int y = y0; y < y1; y++)
                 for (int x = x0; x < x1; x++)
