@@ -53,15 +53,29 @@ final class Harness {
 
     /**
      * The default pipeline's fields for {@code run} (its scan's image): the shipped network refined under the run's annotations, with TV-L1
-     * flow as a second opinion of share {@code flowBlend} (0: none).
+     * flow as a second opinion of share {@code flowBlend} (0: none). System properties h.steps and h.aw override the refinement's steps
+     * and annotation weight.
      */
     static NeighbourFields deepFields(Run run, double flowBlend) throws Exception {
         BenchmarkCase c = run.c();
-        SegmentationRequest r = SegmentationRequest.defaults().withAxis(Integer.toString(c.axis().index()))
-            .withRefinement(Refinement.defaults().withFlowBlend(flowBlend));
+        Refinement d = Refinement.defaults();
+        Refinement ref = new Refinement(Integer.getInteger("h.steps", Refinement.DEFAULT_STEPS), null,
+            Double.parseDouble(System.getProperty("h.aw", Double.toString(d.annotationWeight()))), flowBlend);
+        SegmentationRequest r = SegmentationRequest.defaults().withAxis(Integer.toString(c.axis().index())).withRefinement(ref);
         try (PreparedNetwork n = new TorchEngine(Path::of, 0).prepare(r, run.scan(), null)) {
             return n.registrar().fields(run.scan().image(), c.axis(), ProgressListener.NONE);
         }
+    }
+
+    /**
+     * Sets up variant "name:key=value;key=value...": clears every lp.* and h.* system property, then sets the variant's.
+     * Returns its name.
+     */
+    static String variant(String spec) {
+        String[] nv = spec.split(":", 2);
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("lp.") || k.startsWith("h.")).forEach(System::clearProperty);
+        if (nv.length > 1) for (String kv : nv[1].split(";")) { String[] x = kv.split("="); System.setProperty(x[0], x[1]); }
+        return nv[0];
     }
 
     /** "3", "every" or "per" for a protocol name of the suite. */

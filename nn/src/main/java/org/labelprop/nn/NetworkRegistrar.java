@@ -105,14 +105,57 @@ public final class NetworkRegistrar implements SliceRegistrar {
 
     @Override
     public NeighbourFields fields(Volume image, SliceAxis axis, ProgressListener progress) {
-        InPlaneScale scale = InPlaneScale.fit(image, axis, maxSide, MIN_WORKING_PIXEL_MM);
+        List<DisplacementField>[] f = compute(image, axis, null, progress);
+        return new NeighbourFields(axis, f[0], f[1]);
+    }
+
+    /** The working grid on which this registrar registers the slices of {@code image} along {@code axis}. */
+    public InPlaneScale workingGrid(Volume image, SliceAxis axis) {
+        return InPlaneScale.fit(image, axis, maxSide, MIN_WORKING_PIXEL_MM);
+    }
+
+    /**
+     * The fields of {@link #fields} with refinement started from {@code start} instead of the network's velocities:
+     * displacements on the {@linkplain #workingGrid working grid}, taken as velocities (their exponential is close to them
+     * for the small displacements between neighbouring slices). Only the pairs this registrar refines
+     * ({@link #withRange}, else all) are brought back to the native grid.
+     */
+    public RefinedPairs refineFrom(Volume image, SliceAxis axis, NeighbourFields start, ProgressListener progress) {
+        InPlaneScale scale = workingGrid(image, axis);
+        if (start.slices() != image.shape().size(axis) || start.axis() != axis)
+            throw new IllegalArgumentException("starting fields cover " + start.slices() + " slices along " + start.axis() + ", the image "
+                + image.shape().size(axis) + " along " + axis);
+        for (DisplacementField f : start.up())
+            if (f.height() != scale.workH() || f.width() != scale.workW())
+                throw new IllegalArgumentException("starting field " + f.height() + "x" + f.width() + " is not on the working grid "
+                    + scale.workH() + "x" + scale.workW());
+        List<DisplacementField>[] f = compute(image, axis, start, progress);
+        int first = Math.max(rangeFirst, 0), end = rangeLast < 0 ? f[0].size() : Math.min(rangeLast, f[0].size());
+        return new RefinedPairs(first, f[0].subList(first, Math.max(first, end)), f[1].subList(first, Math.max(first, end)));
+    }
+
+    /** Fields up and down of pairs {@code first .. first + up.size() - 1} (pair i: slices i and i+1), on the native grid. */
+    public record RefinedPairs(int first, List<DisplacementField> up, List<DisplacementField> down) {
+        public RefinedPairs {
+            up = List.copyOf(up);
+            down = List.copyOf(down);
+            if (first < 0 || up.size() != down.size())
+                throw new IllegalArgumentException("pairs from " + first + ": " + up.size() + " up and " + down.size() + " down fields");
+        }
+    }
+
+    /** Up and down fields of every pair; with a start, null outside the refined range (not brought back). */
+    @SuppressWarnings("unchecked")
+    private List<DisplacementField>[] compute(Volume image, SliceAxis axis, NeighbourFields start, ProgressListener progress) {
+        InPlaneScale scale = workingGrid(image, axis);
         SliceStack s = SliceStack.of(scale.shrink(image), axis, multiple);
         int pairs = s.slices() - 1, h = s.paddedHeight(), w = s.paddedWidth();
         try (PointerScope scope = new PointerScope()) {
             Tensor x = Tensors.of(s.data(), s.slices(), 1, h, w);
             Tensor lo = x.narrow(0, 0, pairs), hi = x.narrow(0, 1, pairs);
             Tensor moving = Tensors.cat(0, lo, hi), fixed = Tensors.cat(0, hi, lo);   // up pairs, then down pairs
-            float[] v0 = net == null ? new float[2 * pairs * 2 * h * w] : networkVelocities(moving, fixed, progress);
+            float[] v0 = start != null ? padded(start, pairs, h, w)
+                : net == null ? new float[2 * pairs * 2 * h * w] : networkVelocities(moving, fixed, progress);
             Tensor v = Tensors.of(v0, 2L * pairs, 2, h, w);
             ChainTerm chain = config.annotationWeight() > 0 && annotations != null
                 ? new ChainTerm(AnnotationStack.of(scale.shrink(annotations.annotation()),
@@ -136,9 +179,27 @@ public final class NetworkRegistrar implements SliceRegistrar {
             }
             float[] phi = integrate(v.detach());
             List<DisplacementField> up = new ArrayList<>(), down = new ArrayList<>();
-            for (int i = 0; i < 2 * pairs; i++) (i < pairs ? up : down).add(scale.enlarge(crop(phi, i, s)));
-            return new NeighbourFields(axis, up, down);
+            for (int i = 0; i < 2 * pairs; i++) {
+                int pair = i % pairs;
+                boolean kept = start == null || (pair >= Math.max(rangeFirst, 0) && (rangeLast < 0 || pair < rangeLast));
+                (i < pairs ? up : down).add(kept ? scale.enlarge(crop(phi, i, s)) : null);
+            }
+            return new List[] {up, down};
         }
+    }
+
+    /** Displacements on the working grid as a padded velocity array, up pairs then down pairs ({@code 2P×2×H×W}). */
+    private static float[] padded(NeighbourFields start, int pairs, int h, int w) {
+        float[] v = new float[2 * pairs * 2 * h * w];
+        for (int i = 0; i < 2 * pairs; i++) {
+            DisplacementField d = i < pairs ? start.up().get(i) : start.down().get(i - pairs);
+            int base = i * 2 * h * w, fw = d.width();
+            for (int r = 0; r < d.height(); r++) {
+                System.arraycopy(d.dyArray(), r * fw, v, base + r * w, fw);
+                System.arraycopy(d.dxArray(), r * fw, v, base + h * w + r * w, fw);
+            }
+        }
+        return v;
     }
 
     /**

@@ -38,7 +38,10 @@ final class TorchNetwork implements PreparedNetwork {
         return this;
     }
 
-    /** Adds TV-L1 optical flow as a second opinion, {@code share} of the soft maps (see {@link SecondOpinionRegistrar}; 0 = none). */
+    /**
+     * Adds TV-L1 optical flow as a second opinion, {@code share} of the soft maps (see {@link SecondOpinionRegistrar}; 0 = none),
+     * refined under the annotations on long gaps when refinement is constrained ({@link FlowOpinionRegistrar}).
+     */
     TorchNetwork flowBlend(double share) {
         flowBlend = share;
         return this;
@@ -47,8 +50,11 @@ final class TorchNetwork implements PreparedNetwork {
     @Override public SliceRegistrar registrar() {
         NetworkRegistrar r = new NetworkRegistrar(netOrNull, config).withAnnotations(annotations);
         SliceRegistrar deep = range == null ? r : r.withRange(range[0], range[1]);
-        return flowBlend > 0 ? new SecondOpinionRegistrar(deep, new ScaledRegistrar(FlowRegistrar.defaults(), NetworkRegistrar.MAX_SIDE,
-            NetworkRegistrar.MIN_WORKING_PIXEL_MM), flowBlend) : deep;
+        if (!(flowBlend > 0)) return deep;
+        SliceRegistrar flow = annotations != null && config.annotationWeight() > 0 && !config.budget().none()
+            ? new FlowOpinionRegistrar(new NetworkRegistrar(netOrNull, config).withAnnotations(annotations), annotations, FlowOpinionRegistrar.LONG_GAP_MM)
+            : new ScaledRegistrar(FlowRegistrar.defaults(), NetworkRegistrar.MAX_SIDE, NetworkRegistrar.MIN_WORKING_PIXEL_MM);
+        return new SecondOpinionRegistrar(deep, flow, flowBlend);
     }
 
     @Override public TrainingSummary trainingOrNull() { return training; }

@@ -1,0 +1,32 @@
+import java.util.*;
+import org.labelprop.bench.*;
+import org.labelprop.metrics.*;
+import org.labelprop.propagation.*;
+import org.labelprop.request.*;
+
+/**
+ * Propagation variants on the default deep fields (with the flow second opinion), computed once per run: one propagation per
+ * variant "name:lp.prop=value;..." with every lp.* system property cleared before (hooks: direct-experiments.patch);
+ * h.share and h.weight set the second opinion's share and the background weight.
+ * args: suite protos variants...
+ */
+public class Variants {
+    public static void main(String[] a) throws Exception {
+        for (Harness.Run run : Harness.runs(a[0], a[1])) {
+            NeighbourFields deep = Harness.deepFields(run, Refinement.defaults().flowBlend());
+            StringBuilder sb = new StringBuilder(run.label());
+            for (int v = 2; v < a.length; v++) {
+                String name = Harness.variant(a[v]);
+                long t0 = System.nanoTime();
+                double share = Double.parseDouble(System.getProperty("h.share", "-1")), weight = Double.parseDouble(System.getProperty("h.weight", "-1"));
+                NeighbourFields f = share < 0 ? deep : deep.withSecondOpinion(deep.secondOpinion(), share);
+                PropagationOptions o = weight < 0 ? PropagationOptions.defaults() : PropagationOptions.defaults().withBackgroundWeight(weight);
+                PropagationResult res = LabelPropagation.run(run.scan(), f, o, null);
+                double dice = Evaluation.evaluate(res.fused(), run.c().truth(), run.sparse(), run.c().axis()).meanDiceInRange();
+                sb.append(String.format(Locale.ROOT, " %s=%.4f", name, dice));
+                System.err.printf(Locale.ROOT, "%s %s %.1f s%n", run.label(), name, (System.nanoTime() - t0) / 1e9);
+            }
+            System.out.println(sb); System.out.flush();
+        }
+    }
+}
