@@ -21,7 +21,8 @@ final class BudgetOptions {
 
     @Option(names = "--flow-blend", paramLabel = "W",
         description = "Share of TV-L1 optical flow as a second opinion: every walk also follows the flow fields and the two "
-            + "soft label maps are mixed with this share (0 = the refined fields alone). Default: ${DEFAULT-VALUE}.")
+            + "soft label maps are mixed with this share (0 = the refined fields alone); on gaps longer than 20 mm the flow is "
+            + "refined under the annotations too. Default: ${DEFAULT-VALUE}.")
     double flowBlend;
 
     Refinement refinement() { return new Refinement(refineSteps, refineSeconds, annotationWeight, flowBlend); }
