@@ -1,10 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.labelprop.nn;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
-import org.labelprop.field.DisplacementField;
 import org.labelprop.field.InPlaneScale;
 import org.labelprop.flow.FlowRegistrar;
 import org.labelprop.progress.ProgressListener;
@@ -44,17 +41,11 @@ public record FlowOpinionRegistrar(NetworkRegistrar refiner, SparseScan scan, do
         boolean[] longPair = longGapPairs(scan.slices().slices(), flow.up().size(), image.grid().spacing().along(axis.index()), longGapMm);
         boolean any = false;
         for (boolean b : longPair) any |= b;
+        if (!any) return new NeighbourFields(axis, flow.up().stream().map(grid::enlarge).toList(), flow.down().stream().map(grid::enlarge).toList());
         int[] annotated = scan.slices().slices();
         // refined between the outermost annotations, so the constraint sees every gap (each chain of the constraint
-        // runs between consecutive annotated slices); only the long gaps' pairs are kept
-        NetworkRegistrar.RefinedPairs refined = !any ? null
-            : refiner.withRange(annotated[0], annotated[annotated.length - 1]).refineFrom(image, axis, flow, progress);
-        List<DisplacementField> up = new ArrayList<>(longPair.length), down = new ArrayList<>(longPair.length);
-        for (int i = 0; i < longPair.length; i++) {
-            up.add(longPair[i] ? refined.up().get(i - refined.first()) : grid.enlarge(flow.up().get(i)));
-            down.add(longPair[i] ? refined.down().get(i - refined.first()) : grid.enlarge(flow.down().get(i)));
-        }
-        return new NeighbourFields(axis, up, down);
+        // runs between consecutive annotated slices); only the long gaps' pairs keep their refined fields
+        return refiner.withRange(annotated[0], annotated[annotated.length - 1]).refineFrom(image, axis, flow, longPair, progress);
     }
 
     /**

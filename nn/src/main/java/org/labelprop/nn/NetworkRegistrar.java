@@ -105,7 +105,7 @@ public final class NetworkRegistrar implements SliceRegistrar {
 
     @Override
     public NeighbourFields fields(Volume image, SliceAxis axis, ProgressListener progress) {
-        List<DisplacementField>[] f = compute(image, axis, null, progress);
+        List<DisplacementField>[] f = compute(image, axis, null, null, progress);
         return new NeighbourFields(axis, f[0], f[1]);
     }
 
@@ -117,36 +117,25 @@ public final class NetworkRegistrar implements SliceRegistrar {
     /**
      * The fields of {@link #fields} with refinement started from {@code start} instead of the network's velocities:
      * displacements on the {@linkplain #workingGrid working grid}, taken as velocities (their exponential is close to them
-     * for the small displacements between neighbouring slices). Only the pairs this registrar refines
-     * ({@link #withRange}, else all) are brought back to the native grid.
+     * for the small displacements between neighbouring slices). Pair i (slices i and i+1) gets its refined fields where
+     * {@code keep[i]}, else its starting fields, both brought back to the native grid.
      */
-    public RefinedPairs refineFrom(Volume image, SliceAxis axis, NeighbourFields start, ProgressListener progress) {
+    public NeighbourFields refineFrom(Volume image, SliceAxis axis, NeighbourFields start, boolean[] keep, ProgressListener progress) {
         InPlaneScale scale = workingGrid(image, axis);
-        if (start.slices() != image.shape().size(axis) || start.axis() != axis)
-            throw new IllegalArgumentException("starting fields cover " + start.slices() + " slices along " + start.axis() + ", the image "
-                + image.shape().size(axis) + " along " + axis);
+        if (start.slices() != image.shape().size(axis) || start.axis() != axis || keep.length != start.up().size())
+            throw new IllegalArgumentException("starting fields cover " + start.slices() + " slices along " + start.axis() + " (" + keep.length
+                + " pairs to keep), the image " + image.shape().size(axis) + " along " + axis);
         for (DisplacementField f : start.up())
             if (f.height() != scale.workH() || f.width() != scale.workW())
                 throw new IllegalArgumentException("starting field " + f.height() + "x" + f.width() + " is not on the working grid "
                     + scale.workH() + "x" + scale.workW());
-        List<DisplacementField>[] f = compute(image, axis, start, progress);
-        int first = Math.max(rangeFirst, 0), end = rangeLast < 0 ? f[0].size() : Math.min(rangeLast, f[0].size());
-        return new RefinedPairs(first, f[0].subList(first, Math.max(first, end)), f[1].subList(first, Math.max(first, end)));
+        List<DisplacementField>[] f = compute(image, axis, start, keep, progress);
+        return new NeighbourFields(axis, f[0], f[1]);
     }
 
-    /** Fields up and down of pairs {@code first .. first + up.size() - 1} (pair i: slices i and i+1), on the native grid. */
-    public record RefinedPairs(int first, List<DisplacementField> up, List<DisplacementField> down) {
-        public RefinedPairs {
-            up = List.copyOf(up);
-            down = List.copyOf(down);
-            if (first < 0 || up.size() != down.size())
-                throw new IllegalArgumentException("pairs from " + first + ": " + up.size() + " up and " + down.size() + " down fields");
-        }
-    }
-
-    /** Up and down fields of every pair; with a start, null outside the refined range (not brought back). */
+    /** Up and down fields of every pair, on the native grid; with a start, its own fields where {@code keep} is false. */
     @SuppressWarnings("unchecked")
-    private List<DisplacementField>[] compute(Volume image, SliceAxis axis, NeighbourFields start, ProgressListener progress) {
+    private List<DisplacementField>[] compute(Volume image, SliceAxis axis, NeighbourFields start, boolean[] keep, ProgressListener progress) {
         InPlaneScale scale = workingGrid(image, axis);
         SliceStack s = SliceStack.of(scale.shrink(image), axis, multiple);
         int pairs = s.slices() - 1, h = s.paddedHeight(), w = s.paddedWidth();
@@ -180,9 +169,8 @@ public final class NetworkRegistrar implements SliceRegistrar {
             float[] phi = integrate(v.detach());
             List<DisplacementField> up = new ArrayList<>(), down = new ArrayList<>();
             for (int i = 0; i < 2 * pairs; i++) {
-                int pair = i % pairs;
-                boolean kept = start == null || (pair >= Math.max(rangeFirst, 0) && (rangeLast < 0 || pair < rangeLast));
-                (i < pairs ? up : down).add(kept ? scale.enlarge(crop(phi, i, s)) : null);
+                boolean refined = keep == null || keep[i % pairs];
+                (i < pairs ? up : down).add(scale.enlarge(refined ? crop(phi, i, s) : (i < pairs ? start.up().get(i) : start.down().get(i - pairs))));
             }
             return new List[] {up, down};
         }

@@ -101,7 +101,7 @@ class FlowOpinionRegistrarTest {
         RegistrarConfig rc = RegistrarConfig.of(new Refinement(2, null, 1.0), true, 2);
         NeighbourFields small = FlowRegistrar.defaults().fields(
             new Volume(Grid.of(new Shape3(12, 8, 7), Spacing.isotropic(1)), new float[12 * 8 * 7]), SliceAxis.Z, ProgressListener.NONE);
-        assertThatThrownBy(() -> new NetworkRegistrar(null, rc).withAnnotations(s).refineFrom(s.image(), SliceAxis.Z, small, ProgressListener.NONE))
+        assertThatThrownBy(() -> new NetworkRegistrar(null, rc).withAnnotations(s).refineFrom(s.image(), SliceAxis.Z, small, new boolean[6], ProgressListener.NONE))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("working grid");
     }
 }
