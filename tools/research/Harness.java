@@ -53,14 +53,15 @@ final class Harness {
 
     /**
      * The default pipeline's fields for {@code run} (its scan's image): the shipped network refined under the run's annotations, with TV-L1
-     * flow as a second opinion of share {@code flowBlend} (0: none). System properties h.steps and h.aw override the refinement's steps
-     * and annotation weight.
+     * flow as a second opinion of share {@code flowBlend} (0: none). System properties h.steps, h.aw and h.dts override the refinement's
+     * steps, annotation weight and dense training steps.
      */
     static NeighbourFields deepFields(Run run, double flowBlend) throws Exception {
         BenchmarkCase c = run.c();
         Refinement d = Refinement.defaults();
         Refinement ref = new Refinement(Integer.getInteger("h.steps", Refinement.DEFAULT_STEPS), null,
-            Double.parseDouble(System.getProperty("h.aw", Double.toString(d.annotationWeight()))), flowBlend);
+            Double.parseDouble(System.getProperty("h.aw", Double.toString(d.annotationWeight()))), flowBlend,
+            Integer.getInteger("h.dts", Refinement.DEFAULT_DENSE_TRAINING_STEPS));
         SegmentationRequest r = SegmentationRequest.defaults().withAxis(Integer.toString(c.axis().index())).withRefinement(ref);
         try (PreparedNetwork n = new TorchEngine(Path::of, 0).prepare(r, run.scan(), null)) {
             return n.registrar().fields(run.scan().image(), c.axis(), ProgressListener.NONE);

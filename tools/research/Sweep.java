@@ -8,7 +8,10 @@ import org.labelprop.request.*;
 import org.labelprop.volume.*;
 import org.labelprop.nn.TorchEngine;
 
-/** Research sweep: args = suite(quick|all) protocols(comma) then configs "name:ENV=V;ENV=V;steps=N;train=N". */
+/**
+ * Research sweep: args = suite(quick|all) protocols(comma) then configs "name:key=V;key=V", keys listed in tools/research/README.md
+ * (e.g. steps=N refinement steps, train=N training steps, dts=N dense training steps).
+ */
 public class Sweep {
     public static void main(String[] a) throws Exception {
         List<BenchmarkCase> cases = Harness.cases(a[0]);
@@ -55,7 +58,8 @@ public class Sweep {
             Double.parseDouble(c.getOrDefault("fs", "1")), Double.parseDouble(c.getOrDefault("ss", "1")),
             PropagationOptions.Background.valueOf(c.getOrDefault("bg", "ONE_MINUS_MAX")), Double.parseDouble(c.getOrDefault("bw", "1")));
         Refinement refine = new Refinement(c.containsKey("steps") ? Integer.parseInt(c.get("steps")) : null, null, Double.parseDouble(c.getOrDefault("aw", "1")),
-            Double.parseDouble(c.getOrDefault("blend", String.valueOf(Refinement.DEFAULT_FLOW_BLEND))));
+            Double.parseDouble(c.getOrDefault("blend", String.valueOf(Refinement.DEFAULT_FLOW_BLEND))),
+            Integer.parseInt(c.getOrDefault("dts", String.valueOf(Refinement.DEFAULT_DENSE_TRAINING_STEPS))));
         TrainingRequest tr = c.containsKey("train") ? new TrainingRequest(c.get("train").equals("auto") ? null : Integer.parseInt(c.get("train")), null, LossSetting.PAPER, Double.parseDouble(c.getOrDefault("lr", "0"))) : null;
         return new SegmentationRequest(Method.valueOf(m.toUpperCase()), Integer.toString(bc.axis().index()), inf, refine,
             c.getOrDefault("weights", "shipped"), tr, 42);

@@ -21,6 +21,8 @@ public class Variants {
                 double share = Double.parseDouble(System.getProperty("h.share", "-1")), weight = Double.parseDouble(System.getProperty("h.weight", "-1"));
                 NeighbourFields f = share < 0 ? deep : deep.withSecondOpinion(deep.secondOpinion(), share);
                 PropagationOptions o = weight < 0 ? PropagationOptions.defaults() : PropagationOptions.defaults().withBackgroundWeight(weight);
+                double ss = Double.parseDouble(System.getProperty("h.ss", "-1"));
+                if (ss >= 0) o = new PropagationOptions(o.fusion(), o.distanceConstant(), o.warp(), o.extrapolate(), o.nccWindow(), o.fieldSmoothing(), ss, o.background(), o.backgroundWeight());
                 PropagationResult res = LabelPropagation.run(run.scan(), f, o, null);
                 double dice = Evaluation.evaluate(res.fused(), run.c().truth(), run.sparse(), run.c().axis()).meanDiceInRange();
                 sb.append(String.format(Locale.ROOT, " %s=%.4f", name, dice));

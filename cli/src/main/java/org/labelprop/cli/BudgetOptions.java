@@ -25,5 +25,11 @@ final class BudgetOptions {
             + "refined under the annotations too. Default: ${DEFAULT-VALUE}.")
     double flowBlend;
 
-    Refinement refinement() { return new Refinement(refineSteps, refineSeconds, annotationWeight, flowBlend); }
+    @Option(names = "--dense-training-steps", paramLabel = "N",
+        description = "Training steps of the network on the scan before refinement when the annotations are dense (no gap "
+            + "between annotated slices longer than " + (int) Refinement.LONG_GAP_MM + " mm; 0 = never; none with --refine-seconds). "
+            + "Default: ${DEFAULT-VALUE}.")
+    int denseTrainingSteps;
+
+    Refinement refinement() { return new Refinement(refineSteps, refineSeconds, annotationWeight, flowBlend, denseTrainingSteps); }
 }

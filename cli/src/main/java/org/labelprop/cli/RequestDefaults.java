@@ -29,6 +29,7 @@ final class RequestDefaults implements IDefaultValueProvider {
         Map.entry("--background-weight", r -> r.inference().backgroundWeight()),
         Map.entry("--annotation-weight", r -> r.refinement().annotationWeight()),
         Map.entry("--flow-blend", r -> r.refinement().flowBlend()),
+        Map.entry("--dense-training-steps", r -> r.refinement().denseTrainingSteps()),
         Map.entry("--weights", SegmentationRequest::weights),
         Map.entry("--seed", SegmentationRequest::seed));
     private static final Map<String, Function<TrainingRequest, Object>> TRAINING = Map.of(

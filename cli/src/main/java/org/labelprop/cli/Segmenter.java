@@ -43,10 +43,12 @@ final class Segmenter {
     static void write(SegmentationResult r, SegmentationInputs inputs, Path dir, String name, OutputOptions options, PrintWriter out)
             throws IOException {
         Files.createDirectories(dir);
-        if (r.trainingOrNull() != null) {
+        if (r.trainingOrNull() != null && r.trainingOrNull().savable()) {
             Path ckpt = dir.resolve(name + ".ckpt");
             r.trainingOrNull().weights().save(ckpt);
             out.println(r.trainingOrNull().describe() + "; wrote " + ckpt);
+        } else if (r.trainingOrNull() != null) {
+            out.println(r.trainingOrNull().describe());
         }
         List<Path> files = SegmentationWriter.write(r, inputs.image().grid(), dir, name + "_", options);
         r.guidance().warnings().forEach((label, why) -> out.println("label " + label + ": " + why));

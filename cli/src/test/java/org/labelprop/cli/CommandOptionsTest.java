@@ -43,7 +43,7 @@ class CommandOptionsTest {
     void everyGroupBindsToItsField() {
         SegmentationRequest r = parsed("train", "a.nii", "b.nii", "--axis", "coronal", "--fusion", "NCC", "--warp", "composed",
             "--field-smoothing", "0.5", "--slice-smoothing", "2", "--background-weight", "0.9", "--distance-constant", "0.2", "--ncc-window", "15",
-            "--extrapolate", "--refine-steps", "7", "--refine-seconds", "3", "--annotation-weight", "2.5", "--flow-blend", "0.2", "-w", "none", "--seed", "9",
+            "--extrapolate", "--refine-steps", "7", "--refine-seconds", "3", "--annotation-weight", "2.5", "--flow-blend", "0.2", "--dense-training-steps", "40", "-w", "none", "--seed", "9",
             "--train-steps", "12", "--train-seconds", "30", "--loss", "mse", "--learning-rate", "0.001");
         assertThat(r.axis()).isEqualTo("coronal");
         assertThat(r.inference().fusion().name()).isEqualTo("NCC");
@@ -58,6 +58,7 @@ class CommandOptionsTest {
         assertThat(r.refinement().seconds()).isEqualTo(3.0);
         assertThat(r.refinement().annotationWeight()).isEqualTo(2.5);
         assertThat(r.refinement().flowBlend()).isEqualTo(0.2);
+        assertThat(r.refinement().denseTrainingSteps()).isEqualTo(40);
         assertThat(r.weights()).isEqualTo("none");
         assertThat(r.seed()).isEqualTo(9);
         assertThat(r.training().steps()).isEqualTo(12);
@@ -71,7 +72,7 @@ class CommandOptionsTest {
         CliRunner r = CliRunner.run("propagate", "--help");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out().replaceAll("\\s+", " ")).contains("Default: linear", "Default: sequential", "Default: shipped", "Default: 42",
-            "Default: 1.0");
+            "Default: 1.0", "Default: " + org.labelprop.request.Refinement.DEFAULT_DENSE_TRAINING_STEPS + ".");
         assertThat(CliRunner.run("pretrain", "--help").out()).contains("Default: none");
     }
 
@@ -85,6 +86,7 @@ class CommandOptionsTest {
             {"propagate", "a", "b", "--refine-steps", "-1"},
             {"propagate", "a", "b", "--annotation-weight", "-1"},
             {"propagate", "a", "b", "--flow-blend", "1.5"},
+            {"propagate", "a", "b", "--dense-training-steps", "-3"},
             {"propagate", "a", "b", "--weights", " "},
             {"propagate", "a", "b", "--method", "magic"},
             {"propagate", "a", "b", "--train-steps", "3"},
@@ -96,7 +98,7 @@ class CommandOptionsTest {
             {"serve", "--port", "70000"},
             {"evaluate", "a"},
         };
-        String[] expect = {"max", "fieldSmoothing", "nccWindow", "axis", "steps", "annotationWeight", "flowBlend", "weights", "magic", "--train-steps",
+        String[] expect = {"max", "fieldSmoothing", "nccWindow", "axis", "steps", "annotationWeight", "flowBlend", "denseTrainingSteps", "weights", "magic", "--train-steps",
             "steps", "learningRate", "l1", "magic", "flow-ish", "port", "GT"};
         for (int i = 0; i < bad.length; i++) {
             CliRunner r = CliRunner.run(bad[i]);

@@ -20,5 +20,30 @@ class RefinementTest {
         assertThat(Refinement.defaults().steps()).isNull();
         assertThat(Refinement.defaults().stepsOrDefault()).isEqualTo(Refinement.DEFAULT_STEPS);
         assertThat(Refinement.defaults().annotationWeight()).isEqualTo(Refinement.DEFAULT_ANNOTATION_WEIGHT);
+        assertThatThrownBy(() -> new Refinement(null, null, 1, 0.5, -1)).isInstanceOf(UserInputException.class)
+            .hasMessageContaining("denseTrainingSteps");
+        assertThat(Refinement.defaults().denseTrainingSteps()).isEqualTo(Refinement.DEFAULT_DENSE_TRAINING_STEPS);
+    }
+
+    @Test
+    void denseTrainingNeedsTwoAnnotatedSlicesAndNoGapLongerThan20Mm() {
+        Refinement r = Refinement.defaults();
+        assertThat(r.trainsDense(new int[] {3, 13, 23}, 1.0)).isTrue();
+        assertThat(r.trainsDense(new int[] {3, 13, 23}, 2.0)).isTrue();          // exactly 20 mm is not long
+        assertThat(r.trainsDense(new int[] {3, 13, 24}, 2.0)).isFalse();         // 22 mm
+        assertThat(r.trainsDense(new int[] {0, 7}, 3.0)).isFalse();              // 7 slices of 3 mm
+        assertThat(r.trainsDense(new int[] {5}, 1.0)).isFalse();
+        assertThat(r.trainsDense(new int[] {}, 1.0)).isFalse();
+    }
+
+    @Test
+    void denseTrainingNeedsConstrainedRefinementAndSteps() {
+        int[] dense = {0, 5, 10};
+        assertThat(Refinement.defaults().withDenseTrainingSteps(0).trainsDense(dense, 1)).isFalse();
+        assertThat(Refinement.steps(0).trainsDense(dense, 1)).isFalse();
+        assertThat(new Refinement(null, null, 0).trainsDense(dense, 1)).isFalse();
+        assertThat(Refinement.seconds(5).trainsDense(dense, 1)).isFalse();      // a time limit asks for speed
+        assertThat(Refinement.steps(20).trainsDense(dense, 1)).isTrue();
+        assertThat(Refinement.defaults().withFlowBlend(0.2).denseTrainingSteps()).isEqualTo(Refinement.DEFAULT_DENSE_TRAINING_STEPS);
     }
 }

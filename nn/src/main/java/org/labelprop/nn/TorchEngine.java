@@ -21,7 +21,10 @@ import org.labelprop.pipeline.DeepEngine;
 import org.labelprop.pipeline.PreparedNetwork;
 import org.labelprop.pipeline.TrainingSummary;
 import org.labelprop.progress.ProgressListener;
+import org.labelprop.field.InPlaneScale;
 import org.labelprop.propagation.SparseScan;
+import org.labelprop.request.LossSetting;
+import org.labelprop.request.TrainingRequest;
 import org.labelprop.request.SegmentationRequest;
 import org.labelprop.request.Weights;
 
@@ -58,15 +61,26 @@ public final class TorchEngine implements DeepEngine {
         Checkpoint start = ShippedCheckpoint.orStored(w, checkpoints);
         if (!request.trains()) {
             SliceRegNet net = start == null ? null : start.newNetwork();
-            return limit(new TorchNetwork(net, RegistrarConfig.of(request.refinement(), net == null, threads), null), request, scan);
+            TrainingSummary dense = null;
+            try {
+                if (net != null && denseTraining(request, scan)) {
+                    TrainingReport r = train(net, TrainingConfig.of(new TrainingRequest(request.refinement().denseTrainingSteps(), null,
+                        LossSetting.PAPER, 0), request.seed(), threads), scan, progress).report();
+                    dense = new TrainingSummary(describe(w), r.steps(), r.seconds(), r.stopReason(), r.firstLoss(), r.lastLoss(), null);
+                }
+            } catch (RuntimeException | Error e) {
+                net.close();
+                throw e;
+            }
+            return limit(new TorchNetwork(net, RegistrarConfig.of(request.refinement(), net == null, threads), dense), request, scan);
         }
         TrainingConfig cfg = TrainingConfig.of(request.training(), request.seed(), threads);
         SliceRegNet net = start != null ? start.newNetwork() : new SliceRegNet(NetworkConfig.defaults().withSeed(request.seed()));
-        try (Trainer trainer = new Trainer(net, cfg)) {
-            SliceStack stack = SliceStack.of(scan.image(), scan.axis(), net.config().sizeMultiple());
-            TrainingReport r = trainer.train(stack, AnnotationStack.of(scan.annotation(), scan.hintsOrNull(), stack), progress);
-            TrainingInfo info = new TrainingInfo(cfg.preset().name(), r.steps(), r.seconds(), r.lastLoss(), stack.paddedHeight(),
-                stack.paddedWidth(), stack.axis().name());
+        try {
+            Trained t = train(net, cfg, scan, progress);
+            TrainingReport r = t.report();
+            TrainingInfo info = new TrainingInfo(cfg.preset().name(), r.steps(), r.seconds(), r.lastLoss(), t.stack().paddedHeight(),
+                t.stack().paddedWidth(), t.stack().axis().name());
             Checkpoint trained = Checkpoint.of(net, info);
             TrainingSummary summary = new TrainingSummary(describe(w), r.steps(), r.seconds(), r.stopReason(), r.firstLoss(),
                 r.lastLoss(), file -> CheckpointStore.write(trained, file));
@@ -74,6 +88,32 @@ public final class TorchEngine implements DeepEngine {
         } catch (RuntimeException | Error e) {
             net.close();
             throw e;
+        }
+    }
+
+    /**
+     * Whether a propagation (no training asked) first trains the starting network on the scan: its annotations are dense
+     * ({@link org.labelprop.request.Refinement#trainsDense}, gaps in mm along the axis). The trained weights serve this
+     * propagation only, like the refined fields: its summary has nothing to store.
+     */
+    static boolean denseTraining(SegmentationRequest request, SparseScan scan) {
+        return request.refinement().trainsDense(scan.slices().slices(), scan.image().grid().spacing().along(scan.axis().index()));
+    }
+
+    /** What one training did and on which stack. */
+    private record Trained(TrainingReport report, SliceStack stack) { }
+
+    /**
+     * Trains {@code net} on the scan's slices on the registration's working grid ({@link NetworkRegistrar#workingGrid}:
+     * the native one unless slices are larger than {@value NetworkRegistrar#MAX_SIDE} px), the grid its fields are then
+     * computed and refined on; hints only where that grid is the native one (as in refinement).
+     */
+    private static Trained train(SliceRegNet net, TrainingConfig cfg, SparseScan scan, ProgressListener progress) {
+        InPlaneScale grid = InPlaneScale.fit(scan.image(), scan.axis(), NetworkRegistrar.MAX_SIDE, NetworkRegistrar.MIN_WORKING_PIXEL_MM);
+        try (Trainer trainer = new Trainer(net, cfg)) {
+            SliceStack stack = SliceStack.of(grid.shrink(scan.image()), scan.axis(), net.config().sizeMultiple());
+            AnnotationStack annotations = AnnotationStack.of(grid.shrink(scan.annotation()), grid.identity() ? scan.hintsOrNull() : null, stack);
+            return new Trained(trainer.train(stack, annotations, progress), stack);
         }
     }
 

@@ -89,6 +89,37 @@ class TorchEngineTest {
     }
 
     @Test
+    void aPropagationFirstTrainsTheStartingNetworkOnlyWhereTheAnnotationsAreDense() throws Exception {
+        Refinement dense = Refinement.steps(2).withDenseTrainingSteps(3);
+        // slices 0 and 5 annotated, 1 mm apart: a 5 mm gap is dense; the trained weights are this propagation's only
+        List<Stage> stages = new ArrayList<>();
+        NeighbourFields trained;
+        try (PreparedNetwork net = ENGINE.prepare(request("shipped", null, dense), scan(), (s, d, t) -> stages.add(s))) {
+            assertThat(stages).contains(Stage.TRAINING);
+            assertThat(net.trainingOrNull().steps()).isEqualTo(3);
+            assertThat(net.trainingOrNull().savable()).isFalse();
+            assertThat(net.trainingOrNull().describe()).contains("trained 3 steps", "for this run only");
+            trained = net.registrar().fields(image(), SliceAxis.Y, ProgressListener.NONE);
+        }
+        List<Stage> others = new ArrayList<>();
+        NeighbourFields untrained = fields(request("shipped", null, dense.withDenseTrainingSteps(0)), scan(), others);
+        assertThat(untrained.up().get(2).dxArray()).isNotEqualTo(trained.up().get(2).dxArray());
+        // the same slices 5 mm apart: a 25 mm gap is long, so no training (and none without refinement either)
+        Grid thick = Grid.of(GRID.shape(), new Spacing(1, 5, 1));
+        SparseScan far = SparseScan.of(new Volume(thick, image().array()), new LabelVolume(thick, sparse().array()), null, SliceAxis.Y);
+        fields(request("shipped", null, dense), far, others);
+        fields(request("shipped", null, Refinement.steps(0).withDenseTrainingSteps(3)), scan(), others);
+        assertThat(others).isNotEmpty().doesNotContain(Stage.TRAINING);
+    }
+
+    private static NeighbourFields fields(SegmentationRequest r, SparseScan s, List<Stage> stages) throws Exception {
+        ProgressListener seen = (st, d, t) -> stages.add(st);
+        try (PreparedNetwork net = ENGINE.prepare(r, s, seen)) {
+            return net.registrar().fields(s.image(), SliceAxis.Y, seen);
+        }
+    }
+
+    @Test
     void refinementFromZeroFindsTheOnePixelShift() {
         RegistrarConfig rc = RegistrarConfig.of(Refinement.steps(60), true, 2).withLearningRate(0.1);
         NeighbourFields f = new NetworkRegistrar(null, rc).fields(image(), SliceAxis.Y, ProgressListener.NONE);

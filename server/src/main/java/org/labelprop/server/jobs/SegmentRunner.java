@@ -54,7 +54,8 @@ public final class SegmentRunner implements JobRunner {
         List<Path> out = new ArrayList<>(SegmentationWriter.write(r, image.grid(), in.workDir(), ""));
         String how = "segmented with method " + r.method().key() + (r.method() == org.labelprop.request.Method.DEEP
             ? ", weights '" + job.segmentation().weights() + "'" : "") + " in " + Math.round(r.seconds()) + " s";
-        if (r.trainingOrNull() != null) {
+        if (r.trainingOrNull() != null && !r.trainingOrNull().savable()) how = r.trainingOrNull().describe() + "; " + how;
+        else if (r.trainingOrNull() != null) {
             Path staging = in.workDir().resolve(name);
             r.trainingOrNull().weights().save(staging);
             ProgressListener.checkCancelled();
