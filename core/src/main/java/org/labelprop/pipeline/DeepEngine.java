@@ -13,7 +13,7 @@ import org.labelprop.request.SegmentationRequest;
 @FunctionalInterface
 public interface DeepEngine {
     /**
-     * @param progress receives the training stage; cancellation by interrupting the thread
+     * @param progress receives the training stage (null: none); cancellation by interrupting the thread
      * @throws IOException when stored weights cannot be read
      */
     PreparedNetwork prepare(SegmentationRequest request, SparseScan scan, ProgressListener progress) throws IOException;

@@ -55,7 +55,8 @@ public final class TorchEngine implements DeepEngine {
     public static boolean trimNativeMemory() { return NativeRuntime.trim(); }
 
     @Override
-    public PreparedNetwork prepare(SegmentationRequest request, SparseScan scan, ProgressListener progress) throws IOException {
+    public PreparedNetwork prepare(SegmentationRequest request, SparseScan scan, ProgressListener progressOrNull) throws IOException {
+        ProgressListener progress = progressOrNull == null ? ProgressListener.NONE : progressOrNull;
         NativeRuntime.init(threads);
         Weights w = request.startWeights();
         Checkpoint start = ShippedCheckpoint.orStored(w, checkpoints);

@@ -101,6 +101,9 @@ class TorchEngineTest {
             assertThat(net.trainingOrNull().describe()).contains("trained 3 steps", "for this run only");
             trained = net.registrar().fields(image(), SliceAxis.Y, ProgressListener.NONE);
         }
+        try (PreparedNetwork quiet = ENGINE.prepare(request("shipped", null, dense), scan(), null)) {   // no listener: trains all the same
+            assertThat(quiet.trainingOrNull().steps()).isEqualTo(3);
+        }
         List<Stage> others = new ArrayList<>();
         NeighbourFields untrained = fields(request("shipped", null, dense.withDenseTrainingSteps(0)), scan(), others);
         assertThat(untrained.up().get(2).dxArray()).isNotEqualTo(trained.up().get(2).dxArray());
