@@ -8,7 +8,6 @@ import org.labelprop.progress.ProgressListener;
 import org.labelprop.propagation.NeighbourFields;
 import org.labelprop.propagation.SliceRegistrar;
 import org.labelprop.propagation.SparseScan;
-import org.labelprop.request.Refinement;
 import org.labelprop.volume.SliceAxis;
 import org.labelprop.volume.Volume;
 
@@ -26,9 +25,6 @@ import org.labelprop.volume.Volume;
  * @param longGapMm gaps longer than this are refined, mm (infinite: never)
  */
 public record FlowOpinionRegistrar(NetworkRegistrar refiner, SparseScan scan, double longGapMm) implements SliceRegistrar {
-    /** Gaps between annotated slices longer than this many millimetres get the refined flow (development suite). */
-    public static final double LONG_GAP_MM = Refinement.LONG_GAP_MM;
-
     public FlowOpinionRegistrar {
         Objects.requireNonNull(refiner, "refiner");
         Objects.requireNonNull(scan, "scan");

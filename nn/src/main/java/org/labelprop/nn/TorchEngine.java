@@ -19,6 +19,7 @@ import org.labelprop.nn.training.TrainingConfig;
 import org.labelprop.nn.training.TrainingReport;
 import org.labelprop.pipeline.DeepEngine;
 import org.labelprop.pipeline.PreparedNetwork;
+import org.labelprop.pipeline.SavableWeights;
 import org.labelprop.pipeline.TrainingSummary;
 import org.labelprop.progress.ProgressListener;
 import org.labelprop.field.InPlaneScale;
@@ -67,7 +68,7 @@ public final class TorchEngine implements DeepEngine {
                 if (net != null && denseTraining(request, scan)) {
                     TrainingReport r = train(net, TrainingConfig.of(new TrainingRequest(request.refinement().denseTrainingSteps(), null,
                         LossSetting.PAPER, 0), request.seed(), threads), scan, progress).report();
-                    dense = new TrainingSummary(describe(w), r.steps(), r.seconds(), r.stopReason(), r.firstLoss(), r.lastLoss(), null);
+                    dense = summary(w, r, null);
                 }
             } catch (RuntimeException | Error e) {
                 net.close();
@@ -83,9 +84,8 @@ public final class TorchEngine implements DeepEngine {
             TrainingInfo info = new TrainingInfo(cfg.preset().name(), r.steps(), r.seconds(), r.lastLoss(), t.stack().paddedHeight(),
                 t.stack().paddedWidth(), t.stack().axis().name());
             Checkpoint trained = Checkpoint.of(net, info);
-            TrainingSummary summary = new TrainingSummary(describe(w), r.steps(), r.seconds(), r.stopReason(), r.firstLoss(),
-                r.lastLoss(), file -> CheckpointStore.write(trained, file));
-            return limit(new TorchNetwork(net, RegistrarConfig.of(request.refinement(), false, threads), summary), request, scan);
+            return limit(new TorchNetwork(net, RegistrarConfig.of(request.refinement(), false, threads),
+                summary(w, r, file -> CheckpointStore.write(trained, file))), request, scan);
         } catch (RuntimeException | Error e) {
             net.close();
             throw e;
@@ -99,6 +99,11 @@ public final class TorchEngine implements DeepEngine {
      */
     static boolean denseTraining(SegmentationRequest request, SparseScan scan) {
         return request.refinement().trainsDense(scan.slices().slices(), scan.image().grid().spacing().along(scan.axis().index()));
+    }
+
+    /** The summary of training {@code r} from weights {@code w}; {@code weightsOrNull} null: nothing to store. */
+    private static TrainingSummary summary(Weights w, TrainingReport r, SavableWeights weightsOrNull) {
+        return new TrainingSummary(describe(w), r.steps(), r.seconds(), r.stopReason(), r.firstLoss(), r.lastLoss(), weightsOrNull);
     }
 
     /** What one training did and on which stack. */

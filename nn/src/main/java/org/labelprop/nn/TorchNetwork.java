@@ -9,6 +9,7 @@ import org.labelprop.propagation.SecondOpinionRegistrar;
 import org.labelprop.propagation.ScaledRegistrar;
 import org.labelprop.propagation.SliceRegistrar;
 import org.labelprop.propagation.SparseScan;
+import org.labelprop.request.Refinement;
 
 /** A live network (or none: optimisation from zero) with its refinement settings; owns the network's native memory. */
 final class TorchNetwork implements PreparedNetwork {
@@ -52,7 +53,7 @@ final class TorchNetwork implements PreparedNetwork {
         SliceRegistrar deep = range == null ? r : r.withRange(range[0], range[1]);
         if (!(flowBlend > 0)) return deep;
         SliceRegistrar flow = annotations != null && config.annotationWeight() > 0 && !config.budget().none()
-            ? new FlowOpinionRegistrar(new NetworkRegistrar(netOrNull, config).withAnnotations(annotations), annotations, FlowOpinionRegistrar.LONG_GAP_MM)
+            ? new FlowOpinionRegistrar(new NetworkRegistrar(netOrNull, config).withAnnotations(annotations), annotations, Refinement.LONG_GAP_MM)
             : new ScaledRegistrar(FlowRegistrar.defaults(), NetworkRegistrar.MAX_SIDE, NetworkRegistrar.MIN_WORKING_PIXEL_MM);
         return new SecondOpinionRegistrar(deep, flow, flowBlend);
     }

@@ -44,7 +44,7 @@ class FlowOpinionRegistrarTest {
 
     private static NeighbourFields opinion(SparseScan s) {
         RegistrarConfig rc = RegistrarConfig.of(new Refinement(60, null, 1.0), true, 2);
-        return new FlowOpinionRegistrar(new NetworkRegistrar(null, rc).withAnnotations(s), s, FlowOpinionRegistrar.LONG_GAP_MM)
+        return new FlowOpinionRegistrar(new NetworkRegistrar(null, rc).withAnnotations(s), s, Refinement.LONG_GAP_MM)
             .fields(s.image(), SliceAxis.Z, ProgressListener.NONE);
     }
 
