@@ -7,12 +7,14 @@ import org.labelprop.request.*;
 /**
  * Propagation variants on the default deep fields (with the flow second opinion), computed once per run: one propagation per
  * variant "name:lp.prop=value;..." with every lp.* system property cleared before (hooks: direct-experiments.patch);
- * h.share and h.weight set the second opinion's share and the background weight.
+ * h.share, h.weight, h.ss and h.fs set the second opinion's share, the background weight, the slice and the field smoothing.
  * args: suite protos variants...
  */
 public class Variants {
     public static void main(String[] a) throws Exception {
+        String steps = System.getProperty("h.steps");   // the variants clear h.*: the fields' refinement steps are kept
         for (Harness.Run run : Harness.runs(a[0], a[1])) {
+            if (steps != null) System.setProperty("h.steps", steps);
             NeighbourFields deep = Harness.deepFields(run, Refinement.defaults().flowBlend());
             StringBuilder sb = new StringBuilder(run.label());
             for (int v = 2; v < a.length; v++) {
@@ -23,6 +25,8 @@ public class Variants {
                 PropagationOptions o = weight < 0 ? PropagationOptions.defaults() : PropagationOptions.defaults().withBackgroundWeight(weight);
                 double ss = Double.parseDouble(System.getProperty("h.ss", "-1"));
                 if (ss >= 0) o = new PropagationOptions(o.fusion(), o.distanceConstant(), o.warp(), o.extrapolate(), o.nccWindow(), o.fieldSmoothing(), ss, o.background(), o.backgroundWeight());
+                double fs = Double.parseDouble(System.getProperty("h.fs", "-1"));
+                if (fs >= 0) o = new PropagationOptions(o.fusion(), o.distanceConstant(), o.warp(), o.extrapolate(), o.nccWindow(), fs, o.sliceSmoothing(), o.background(), o.backgroundWeight());
                 PropagationResult res = LabelPropagation.run(run.scan(), f, o, null);
                 double dice = Evaluation.evaluate(res.fused(), run.c().truth(), run.sparse(), run.c().axis()).meanDiceInRange();
                 sb.append(String.format(Locale.ROOT, " %s=%.4f", name, dice));

@@ -7,7 +7,8 @@ import picocli.CommandLine.Option;
 /** The request's refinement: instance optimisation of every neighbour field at inference, constrained by the annotations. */
 final class BudgetOptions {
     @Option(names = "--refine-steps", paramLabel = "N",
-        description = "Refinement steps per slice pair at inference (0 = the network's fields only). Default: " + Refinement.DEFAULT_STEPS + " (" + 4 * Refinement.DEFAULT_STEPS + " with --weights none).")
+        description = "Refinement steps per slice pair at inference (0 = the network's fields only). Default: " + Refinement.DEFAULT_STEPS + " (" + Refinement.DEFAULT_STEPS_AFTER_DENSE_TRAINING
+            + " after the dense training, " + 4 * Refinement.DEFAULT_STEPS + " with --weights none).")
     Integer refineSteps;
 
     @Option(names = "--refine-seconds", paramLabel = "S",

@@ -23,6 +23,10 @@ class RefinementTest {
         assertThatThrownBy(() -> new Refinement(null, null, 1, 0.5, -1)).isInstanceOf(UserInputException.class)
             .hasMessageContaining("denseTrainingSteps");
         assertThat(Refinement.defaults().denseTrainingSteps()).isEqualTo(Refinement.DEFAULT_DENSE_TRAINING_STEPS);
+        assertThat(Refinement.defaults().afterDenseTraining().steps()).isEqualTo(Refinement.DEFAULT_STEPS_AFTER_DENSE_TRAINING);
+        assertThat(Refinement.steps(7).afterDenseTraining().steps()).isEqualTo(7);                  // a count given is kept
+        assertThat(Refinement.defaults().afterDenseTraining()).isEqualTo(new Refinement(Refinement.DEFAULT_STEPS_AFTER_DENSE_TRAINING, null,
+            Refinement.DEFAULT_ANNOTATION_WEIGHT, Refinement.DEFAULT_FLOW_BLEND, Refinement.DEFAULT_DENSE_TRAINING_STEPS));
     }
 
     @Test

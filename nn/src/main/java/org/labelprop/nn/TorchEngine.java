@@ -25,6 +25,7 @@ import org.labelprop.progress.ProgressListener;
 import org.labelprop.field.InPlaneScale;
 import org.labelprop.propagation.SparseScan;
 import org.labelprop.request.LossSetting;
+import org.labelprop.request.Refinement;
 import org.labelprop.request.TrainingRequest;
 import org.labelprop.request.SegmentationRequest;
 import org.labelprop.request.Weights;
@@ -74,7 +75,8 @@ public final class TorchEngine implements DeepEngine {
                 net.close();
                 throw e;
             }
-            return limit(new TorchNetwork(net, RegistrarConfig.of(request.refinement(), net == null, threads), dense), request, scan);
+            Refinement refinement = dense == null ? request.refinement() : request.refinement().afterDenseTraining();
+            return limit(new TorchNetwork(net, RegistrarConfig.of(refinement, net == null, threads), dense), request, scan);
         }
         TrainingConfig cfg = TrainingConfig.of(request.training(), request.seed(), threads);
         SliceRegNet net = start != null ? start.newNetwork() : new SliceRegNet(NetworkConfig.defaults().withSeed(request.seed()));

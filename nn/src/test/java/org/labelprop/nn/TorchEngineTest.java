@@ -115,6 +115,23 @@ class TorchEngineTest {
         assertThat(others).isNotEmpty().doesNotContain(Stage.TRAINING);
     }
 
+    @Test
+    void theAutomaticRefinementTakesFewerStepsAfterTheDenseTraining() throws Exception {
+        assertThat(refinementSteps(Refinement.defaults().withDenseTrainingSteps(2))).isEqualTo(Refinement.DEFAULT_STEPS_AFTER_DENSE_TRAINING);
+        assertThat(refinementSteps(Refinement.defaults().withDenseTrainingSteps(0))).isEqualTo(Refinement.DEFAULT_STEPS);
+        assertThat(refinementSteps(Refinement.steps(7).withDenseTrainingSteps(2))).isEqualTo(7);   // a count given is kept
+    }
+
+    /** The step count the refinement stage reports for a propagation of the test scan (dense: a 5 mm gap). */
+    private static long refinementSteps(Refinement r) throws Exception {
+        long[] total = {-1};
+        ProgressListener seen = (st, d, t) -> { if (st == Stage.REFINEMENT) total[0] = t; };
+        try (PreparedNetwork net = ENGINE.prepare(request("shipped", null, r), scan(), seen)) {
+            net.registrar().fields(image(), SliceAxis.Y, seen);
+        }
+        return total[0];
+    }
+
     private static NeighbourFields fields(SegmentationRequest r, SparseScan s, List<Stage> stages) throws Exception {
         ProgressListener seen = (st, d, t) -> stages.add(st);
         try (PreparedNetwork net = ENGINE.prepare(r, s, seen)) {
