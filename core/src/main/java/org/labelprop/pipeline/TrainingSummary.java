@@ -11,8 +11,8 @@ import java.util.Objects;
  * @param steps      optimiser steps taken
  * @param seconds    wall time of training
  * @param stopReason why it stopped
- * @param firstLoss  loss of the first step
- * @param lastLoss   mean loss over the last epoch
+ * @param firstLoss  mean loss over the first epoch's worth of steps
+ * @param lastLoss   mean loss over the last epoch's worth of steps
  * @param weights    the trained weights, to store as a checkpoint; null when they served this run only (a propagation
  *                   that first trained on its dense annotations), so there is nothing to store
  */

@@ -70,7 +70,10 @@ public final class Trainer implements AutoCloseable {
         Random rng = new Random(config.seed());
         long start = System.nanoTime();
         int steps = 0, epoch = 0;
-        double firstLoss = Double.NaN, epochLoss = Double.NaN;
+        // first and last loss over one epoch's worth of steps each: an epoch mixes chained steps and pair batches, whose
+        // losses differ in scale (the chained Dice term), so a single step would not compare with an epoch's mean
+        int window = (int) Math.max(1, Math.min(perEpoch, total));
+        double[] head = new double[window], tail = new double[window];
         StopReason stop = StopReason.EPOCHS;
         try (ScanTensors t = new ScanTensors(scan, annotations)) {
             outer:
@@ -79,12 +82,10 @@ public final class Trainer implements AutoCloseable {
                 for (int i = 0; i < perEpoch; i++) order.add(i);
                 Collections.shuffle(order, rng);
                 Collections.shuffle(free, rng);
-                double sum = 0;
-                int inEpoch = 0;
                 for (int k : order) {
                     ProgressListener.checkCancelled();
-                    if (steps >= config.maxSteps()) { stop = StopReason.STEPS; epochLoss = inEpoch > 0 ? sum / inEpoch : epochLoss; break outer; }
-                    if (seconds(start) >= maxSeconds) { stop = StopReason.TIME_LIMIT; epochLoss = inEpoch > 0 ? sum / inEpoch : epochLoss; break outer; }
+                    if (steps >= config.maxSteps()) { stop = StopReason.STEPS; break outer; }
+                    if (seconds(start) >= maxSeconds) { stop = StopReason.TIME_LIMIT; break outer; }
                     double loss;
                     if (k < chunks.size()) {
                         int[] c = chunks.get(k);
@@ -94,16 +95,15 @@ public final class Trainer implements AutoCloseable {
                         List<int[]> batch = free.subList(from, Math.min(free.size(), from + config.batchPairs()));
                         loss = step(() -> pairLoss(t, batch));
                     }
-                    if (steps++ == 0) firstLoss = loss;
-                    sum += loss;
-                    inEpoch++;
+                    if (steps < window) head[steps] = loss;
+                    tail[steps++ % window] = loss;
                     double frac = Math.max((double) steps / total, seconds(start) / maxSeconds);
                     progress.update(Stage.TRAINING, Math.min(1000, Math.round(1000 * frac)), 1000);
                 }
-                epochLoss = sum / perEpoch;
             }
         }
-        return new TrainingReport(steps, epoch, seconds(start), firstLoss, epochLoss, stop);
+        int n = Math.min(steps, window);
+        return new TrainingReport(steps, epoch, seconds(start), mean(head, n), mean(tail, n), stop);
     }
 
     private Tensor pairLoss(ScanTensors t, List<int[]> pairs) {
@@ -152,6 +152,12 @@ public final class Trainer implements AutoCloseable {
             if (g.defined() && !torch.isfinite(g).all().item_bool()) return false;
         }
         return true;
+    }
+
+    private static double mean(double[] a, int n) {
+        double sum = 0;
+        for (int i = 0; i < n; i++) sum += a[i];
+        return n > 0 ? sum / n : Double.NaN;
     }
 
     private static double seconds(long start) { return (System.nanoTime() - start) / 1e9; }

@@ -48,21 +48,41 @@ class TrainerTest {
         }
     }
 
-    @Test
-    void trainsOnATinyAnnotatedScanAndStopsAtTheEpochLimit() {
+    /** A 16×16×6 scan of a drifting disc (label 3), annotated on {@code annotated} slices along z: the stack and its annotations. */
+    private static Object[] discScan(int... annotated) {
         Grid g = Grid.of(new Shape3(16, 16, 6), Spacing.isotropic(1));
         float[] img = new float[16 * 16 * 6];
         int[] lab = new int[img.length];
+        java.util.Set<Integer> marked = new java.util.HashSet<>();
+        for (int z : annotated) marked.add(z);
         for (int z = 0; z < 6; z++)
             for (int y = 0; y < 16; y++)
                 for (int x = 0; x < 16; x++) {
                     boolean in = (x - 6 - z * 0.5) * (x - 6 - z * 0.5) + (y - 8) * (y - 8) < 12;
                     img[x + 16 * (y + 16 * z)] = in ? 1 : 0;
-                    if ((z == 0 || z == 5) && in) lab[x + 16 * (y + 16 * z)] = 3;
+                    if (marked.contains(z) && in) lab[x + 16 * (y + 16 * z)] = 3;
                 }
-        Volume image = new Volume(g, img);
-        SliceStack stack = SliceStack.of(image, SliceAxis.Z, 8);
-        AnnotationStack ann = AnnotationStack.of(new LabelVolume(g, lab), null, stack);
+        SliceStack stack = SliceStack.of(new Volume(g, img), SliceAxis.Z, 8);
+        return new Object[] {stack, AnnotationStack.of(new LabelVolume(g, lab), null, stack)};
+    }
+
+    @Test
+    void theFirstAndLastLossAreMeansOverAnEpochsWorthOfSteps() {
+        Object[] scan = discScan(0, 2, 5);   // two chained steps per epoch
+        try (SliceRegNet net = new SliceRegNet(NetworkConfig.defaults());
+             Trainer trainer = new Trainer(net, TrainingConfig.defaults().withEpochs(1))) {
+            TrainingReport r = trainer.train((SliceStack) scan[0], (AnnotationStack) scan[1], (s, d, t) -> { });
+            assertThat(r.steps()).isEqualTo(2);
+            // one epoch: both are the mean of the same two steps (a chained step's loss alone would differ from it)
+            assertThat(r.firstLoss()).isFinite().isEqualTo(r.lastLoss());
+        }
+    }
+
+    @Test
+    void trainsOnATinyAnnotatedScanAndStopsAtTheEpochLimit() {
+        Object[] scan = discScan(0, 5);
+        SliceStack stack = (SliceStack) scan[0];
+        AnnotationStack ann = (AnnotationStack) scan[1];
         assertThat(ann.annotatedSlices()).containsExactly(0, 5);
         TrainingConfig cfg = TrainingConfig.defaults().withEpochs(2).withBatchPairs(4);
         try (SliceRegNet net = new SliceRegNet(NetworkConfig.defaults()); Trainer trainer = new Trainer(net, cfg)) {
