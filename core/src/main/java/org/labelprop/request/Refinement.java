@@ -102,9 +102,15 @@ public record Refinement(Integer steps, Double seconds, double annotationWeight,
     public boolean trainsDense(int[] annotated, double sliceMm) {
         if (denseTrainingSteps == 0 || annotationWeight == 0 || budget().none() || seconds != null || annotated.length < 2) return false;
         for (int j = 0; j + 1 < annotated.length; j++)
-            if ((annotated[j + 1] - annotated[j]) * sliceMm > LONG_GAP_MM) return false;
+            if (longGap(annotated[j], annotated[j + 1], sliceMm, LONG_GAP_MM)) return false;
         return true;
     }
+
+    /**
+     * Whether consecutive annotated slices {@code from} &lt; {@code to}, {@code sliceMm} apart along the axis, leave a gap
+     * longer than {@code limitMm} (the dense training's rule and the flow opinion's, with {@link #LONG_GAP_MM}).
+     */
+    public static boolean longGap(int from, int to, double sliceMm, double limitMm) { return (to - from) * sliceMm > limitMm; }
 
     @Override public String toString() {
         return budget() + ", annotation weight " + annotationWeight + ", flow blend " + flowBlend + ", dense training "

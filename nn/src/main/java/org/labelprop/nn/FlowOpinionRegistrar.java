@@ -8,6 +8,7 @@ import org.labelprop.progress.ProgressListener;
 import org.labelprop.propagation.NeighbourFields;
 import org.labelprop.propagation.SliceRegistrar;
 import org.labelprop.propagation.SparseScan;
+import org.labelprop.request.Refinement;
 import org.labelprop.volume.SliceAxis;
 import org.labelprop.volume.Volume;
 
@@ -52,7 +53,7 @@ public record FlowOpinionRegistrar(NetworkRegistrar refiner, SparseScan scan, do
     static boolean[] longGapPairs(int[] annotated, int pairs, double sliceMm, double longGapMm) {
         boolean[] out = new boolean[pairs];
         for (int j = 0; j + 1 < annotated.length; j++)
-            if ((annotated[j + 1] - annotated[j]) * sliceMm > longGapMm)
+            if (Refinement.longGap(annotated[j], annotated[j + 1], sliceMm, longGapMm))
                 for (int i = annotated[j]; i < annotated[j + 1] && i < pairs; i++) out[i] = true;
         return out;
     }
