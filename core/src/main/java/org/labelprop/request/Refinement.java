@@ -31,8 +31,9 @@ public record Refinement(Integer steps, Double seconds, double annotationWeight,
     public static final int DEFAULT_STEPS = 50;
     /**
      * Steps when none are given and the network was first trained on the scan (dense annotations): its fields need less
-     * refinement; on the development suite's dense protocols 25 steps gave the mean of 50 (every k-th +0.0002, 3 per
-     * structure +0.0004; 10 steps: −0.002) in half the refinement time (docs/benchmark.md).
+     * refinement. On the development suite 25 steps instead of 50 gave every k-th +0.0002 and 3 per structure +0.0003,
+     * but the one 3-slice run with dense training −0.0115, so the overall mean −0.0003 (10 steps: every k-th −0.002): a
+     * trade for half the refinement time on every dense run, not a gain (docs/benchmark.md).
      */
     public static final int DEFAULT_STEPS_AFTER_DENSE_TRAINING = 25;
     /** Weight of the annotations' constraint when none is given. */

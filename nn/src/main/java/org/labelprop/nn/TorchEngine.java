@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.Function;
+import org.labelprop.field.InPlaneScale;
 import org.labelprop.nn.checkpoint.Checkpoint;
 import org.labelprop.nn.checkpoint.CheckpointStore;
 import org.labelprop.nn.checkpoint.ShippedCheckpoint;
@@ -22,12 +23,11 @@ import org.labelprop.pipeline.PreparedNetwork;
 import org.labelprop.pipeline.SavableWeights;
 import org.labelprop.pipeline.TrainingSummary;
 import org.labelprop.progress.ProgressListener;
-import org.labelprop.field.InPlaneScale;
 import org.labelprop.propagation.SparseScan;
 import org.labelprop.request.LossSetting;
 import org.labelprop.request.Refinement;
-import org.labelprop.request.TrainingRequest;
 import org.labelprop.request.SegmentationRequest;
+import org.labelprop.request.TrainingRequest;
 import org.labelprop.request.Weights;
 
 /**
