@@ -1,5 +1,4 @@
 /** Forward and backward time of single layers (3×3 convolution of 20×16×88×192, instance norm, PReLU) on libtorch; -Dmode=nomkldnn,nonnpack turns oneDNN / NNPACK off; ONEDNN_VERBOSE=1 shows the primitives. */
-import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.*;
 import org.bytedeco.pytorch.global.torch;
 import org.labelprop.nn.tensor.*;
@@ -26,21 +25,9 @@ public class ConvCost {
         };
         String[] names = {"conv3x3", "instnorm", "prelu", "leakyrelu", "conv-CL", "conv-wgrad", "conv-B1"};
         for (int o = 0; o < ops.length; o++) {
-            double fwd = 0, bwd = 0; int reps = 10;
-            for (int r = 0; r < reps + 2; r++) {
-                try (PointerScope s = new PointerScope()) {
-                    Tensor x = torch.rand(B, C, H, W).set_requires_grad(true);
-                    long t0 = System.nanoTime();
-                    Tensor y = ops[o].run(x);
-                    Tensor loss = y.square().mean();
-                    loss.item_float();
-                    long t1 = System.nanoTime();
-                    loss.backward();
-                    long t2 = System.nanoTime();
-                    if (r >= 2) { fwd += (t1 - t0) / 1e9; bwd += (t2 - t1) / 1e9; }
-                }
-            }
-            System.out.printf("%-10s fwd %.4f s bwd %.4f s%n", names[o], fwd / reps, bwd / reps);
+            Op op = ops[o];
+            double[] t = NetCost.time(10, () -> op.run(torch.rand(B, C, H, W).set_requires_grad(true)).square().mean());
+            System.out.printf("%-10s fwd %.4f s bwd %.4f s%n", names[o], t[0], t[1]);
         }
     }
 }

@@ -30,20 +30,26 @@ public class NetCost {
         };
         String[] names = {"velocity", "+integrate", "pair", "pair+inverse"};
         for (int w = 0; w < works.length; w++) {
-            double fwd = 0, bwd = 0; int reps = 8;
-            for (int r = 0; r < reps + 2; r++) {
-                try (PointerScope s = new PointerScope()) {
-                    Tensor m = torch.rand(B, 1, H, W), f = torch.rand(B, 1, H, W);
-                    long t0 = System.nanoTime();
-                    Tensor loss = works[w].run(net, m, f);
-                    loss.item_float();
-                    long t1 = System.nanoTime();
-                    loss.backward();
-                    long t2 = System.nanoTime();
-                    if (r >= 2) { fwd += (t1 - t0) / 1e9; bwd += (t2 - t1) / 1e9; }
-                }
-            }
-            System.out.printf("%-14s fwd %.3f s bwd %.3f s%n", names[w], fwd / reps, bwd / reps);
+            Work work = works[w];
+            double[] t = time(8, () -> work.run(net, torch.rand(B, 1, H, W), torch.rand(B, 1, H, W)));
+            System.out.printf("%-14s fwd %.3f s bwd %.3f s%n", names[w], t[0], t[1]);
         }
+    }
+
+    /** Mean forward (inputs drawn and loss computed) and backward seconds of {@code loss} over {@code reps} runs after two warm-up runs. */
+    static double[] time(int reps, java.util.function.Supplier<Tensor> loss) {
+        double fwd = 0, bwd = 0;
+        for (int r = 0; r < reps + 2; r++) {
+            try (PointerScope s = new PointerScope()) {
+                long t0 = System.nanoTime();
+                Tensor l = loss.get();
+                l.item_float();
+                long t1 = System.nanoTime();
+                l.backward();
+                long t2 = System.nanoTime();
+                if (r >= 2) { fwd += (t1 - t0) / 1e9; bwd += (t2 - t1) / 1e9; }
+            }
+        }
+        return new double[] {fwd / reps, bwd / reps};
     }
 }
