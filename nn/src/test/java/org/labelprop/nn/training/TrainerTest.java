@@ -48,8 +48,11 @@ class TrainerTest {
         }
     }
 
+    /** A 16×16×6 drifting-disc scan and its annotations (see {@link #discScan}). */
+    private record DiscScan(SliceStack stack, AnnotationStack annotations) { }
+
     /** A 16×16×6 scan of a drifting disc (label 3), annotated on {@code annotated} slices along z: the stack and its annotations. */
-    private static Object[] discScan(int... annotated) {
+    private static DiscScan discScan(int... annotated) {
         Grid g = Grid.of(new Shape3(16, 16, 6), Spacing.isotropic(1));
         float[] img = new float[16 * 16 * 6];
         int[] lab = new int[img.length];
@@ -63,15 +66,15 @@ class TrainerTest {
                     if (marked.contains(z) && in) lab[x + 16 * (y + 16 * z)] = 3;
                 }
         SliceStack stack = SliceStack.of(new Volume(g, img), SliceAxis.Z, 8);
-        return new Object[] {stack, AnnotationStack.of(new LabelVolume(g, lab), null, stack)};
+        return new DiscScan(stack, AnnotationStack.of(new LabelVolume(g, lab), null, stack));
     }
 
     @Test
     void theFirstAndLastLossAreMeansOverAnEpochsWorthOfSteps() {
-        Object[] scan = discScan(0, 2, 5);   // two chained steps per epoch
+        DiscScan scan = discScan(0, 2, 5);   // two chained steps per epoch
         try (SliceRegNet net = new SliceRegNet(NetworkConfig.defaults());
              Trainer trainer = new Trainer(net, TrainingConfig.defaults().withEpochs(1))) {
-            TrainingReport r = trainer.train((SliceStack) scan[0], (AnnotationStack) scan[1], (s, d, t) -> { });
+            TrainingReport r = trainer.train(scan.stack(), scan.annotations(), (s, d, t) -> { });
             assertThat(r.steps()).isEqualTo(2);
             // one epoch: both are the mean of the same two steps (a chained step's loss alone would differ from it)
             assertThat(r.firstLoss()).isFinite().isEqualTo(r.lastLoss());
@@ -80,9 +83,9 @@ class TrainerTest {
 
     @Test
     void trainsOnATinyAnnotatedScanAndStopsAtTheEpochLimit() {
-        Object[] scan = discScan(0, 5);
-        SliceStack stack = (SliceStack) scan[0];
-        AnnotationStack ann = (AnnotationStack) scan[1];
+        DiscScan scan = discScan(0, 5);
+        SliceStack stack = scan.stack();
+        AnnotationStack ann = scan.annotations();
         assertThat(ann.annotatedSlices()).containsExactly(0, 5);
         TrainingConfig cfg = TrainingConfig.defaults().withEpochs(2).withBatchPairs(4);
         try (SliceRegNet net = new SliceRegNet(NetworkConfig.defaults()); Trainer trainer = new Trainer(net, cfg)) {
