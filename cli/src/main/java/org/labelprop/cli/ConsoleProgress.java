@@ -38,7 +38,7 @@ final class ConsoleProgress implements ProgressListener, AutoCloseable {
             this.started = System.nanoTime();
             this.lastDecile = -1;
             if (terminal)
-                bar = new ProgressBarBuilder().setTaskName(stage.key()).setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
+                bar = new ProgressBarBuilder().setTaskName(stage.label()).setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
                     .setUpdateIntervalMillis(250).showSpeed().build();
         }
         if (bar != null) {
@@ -51,7 +51,7 @@ final class ConsoleProgress implements ProgressListener, AutoCloseable {
             lastDecile = decile;
             double elapsed = (System.nanoTime() - started) / 1e9;
             String eta = done > 0 && done < total ? ", ETA " + format(elapsed * (total - done) / done) : "";
-            log.printf("%s: %d%% (%d/%d), %s elapsed%s%n", stage, decile * 10, done, total, format(elapsed), eta);
+            log.printf("%s: %d%% (%d/%d), %s elapsed%s%n", stage.label(), decile * 10, done, total, format(elapsed), eta);
             log.flush();
         }
     }

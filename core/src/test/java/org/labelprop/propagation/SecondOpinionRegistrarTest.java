@@ -4,9 +4,15 @@ package org.labelprop.propagation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.tuple;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.labelprop.flow.FlowRegistrar;
+import org.labelprop.progress.FoldedProgress;
 import org.labelprop.progress.ProgressListener;
+import org.labelprop.progress.Stage;
 import org.labelprop.volume.Grid;
 import org.labelprop.volume.LabelVolume;
 import org.labelprop.volume.Shape3;
@@ -33,6 +39,66 @@ class SecondOpinionRegistrarTest {
             assertThat(f.secondOpinion().up().get(i).dx(7, 2)).isCloseTo(-3f, within(1e-6f));
             assertThat(f.secondOpinion().down().get(i).dx(0, 0)).isCloseTo(3f, within(1e-6f));
         }
+    }
+
+    /** One progress report. */
+    private record Report(Stage stage, long done, long total) { }
+
+    /** Identity fields, reporting {@link Stage#FIELDS} per pair then {@code refinementSteps} steps of {@link Stage#REFINEMENT}, like the network. */
+    private static SliceRegistrar refining(int refinementSteps) {
+        return (image, axis, progress) -> {
+            NeighbourFields f = FakeRegistrar.identity().fields(image, axis, progress);
+            for (int k = 1; k <= refinementSteps; k++) progress.update(Stage.REFINEMENT, k, refinementSteps);
+            return f;
+        };
+    }
+
+    private static List<Report> reports(SliceRegistrar registrar) {
+        List<Report> seen = new ArrayList<>();
+        registrar.fields(IMAGE, SliceAxis.Z, (stage, done, total) -> seen.add(new Report(stage, done, total)));
+        return seen;
+    }
+
+    /** The stages never go back, SECOND_OPINION comes after the first's own stages, and its fraction climbs to the end. */
+    private static void assertOrderedWithOneSecondOpinion(List<Report> seen) {
+        List<Stage> stages = seen.stream().map(Report::stage).toList();
+        for (int i = 1; i < stages.size(); i++)
+            assertThat(stages.get(i)).as("report %d of %s", i, seen).isGreaterThanOrEqualTo(stages.get(i - 1));
+        assertThat(stages).contains(Stage.SECOND_OPINION);
+        int first = stages.indexOf(Stage.SECOND_OPINION);
+        assertThat(stages.subList(first, stages.size())).containsOnly(Stage.SECOND_OPINION);
+        List<Report> opinion = seen.subList(first, seen.size());
+        for (int i = 1; i < opinion.size(); i++)
+            assertThat(opinion.get(i).done()).as("%s", opinion).isGreaterThanOrEqualTo(opinion.get(i - 1).done());
+        assertThat(opinion).allSatisfy(r -> assertThat(r.total()).isEqualTo(FoldedProgress.TOTAL));
+        assertThat(opinion.get(opinion.size() - 1).done()).isEqualTo(FoldedProgress.TOTAL);
+    }
+
+    @Test
+    void theSecondOpinionReportsOneStageAfterTheFirstsOwn() {
+        List<Report> seen = reports(new SecondOpinionRegistrar(refining(3), refining(5), 0.5));
+        assertOrderedWithOneSecondOpinion(seen);
+        // the first's stages unchanged: 4 pairs of fields, 3 refinement steps
+        assertThat(seen.subList(0, 7)).extracting(Report::stage, Report::done, Report::total).containsExactly(
+            tuple(Stage.FIELDS, 1L, 4L), tuple(Stage.FIELDS, 2L, 4L), tuple(Stage.FIELDS, 3L, 4L), tuple(Stage.FIELDS, 4L, 4L),
+            tuple(Stage.REFINEMENT, 1L, 3L), tuple(Stage.REFINEMENT, 2L, 3L), tuple(Stage.REFINEMENT, 3L, 3L));
+        // the second's fields take FIELDS' part of the range (0.05 of 0.25: up to 200), its refinement the rest
+        assertThat(seen.subList(7, seen.size())).extracting(Report::done)
+            .containsExactly(50L, 100L, 150L, 200L, 360L, 520L, 680L, 840L, 1000L);
+    }
+
+    @Test
+    void aSecondOpinionWithoutRefinementStillEndsItsStage() {
+        // TV-L1 flow refines nothing without a long gap: FIELDS only, then the stage is completed
+        List<Report> seen = reports(new SecondOpinionRegistrar(refining(2), FlowRegistrar.defaults(), 0.5));
+        assertOrderedWithOneSecondOpinion(seen);
+        assertThat(seen).extracting(Report::stage).contains(Stage.FIELDS, Stage.REFINEMENT);
+        // a registrar that reports nothing still shows the stage once, finished
+        List<Report> silent = reports(new SecondOpinionRegistrar(refining(0), (image, axis, progress) ->
+            FakeRegistrar.identity().fields(image, axis, ProgressListener.NONE), 0.5));
+        assertOrderedWithOneSecondOpinion(silent);
+        assertThat(silent.stream().filter(r -> r.stage() == Stage.SECOND_OPINION).toList())
+            .containsExactly(new Report(Stage.SECOND_OPINION, FoldedProgress.TOTAL, FoldedProgress.TOTAL));
     }
 
     @Test

@@ -62,7 +62,7 @@ final class JobWorker implements Runnable {
             SessionFiles in = new SessionFiles(r.session(), files.get(VolumeKind.IMAGE), files.get(VolumeKind.LABELS),
                 files.get(VolumeKind.HINTS), store.checkpointsDir(), work);
             ProgressListener progress = (stage, done, total) -> {
-                manager.progress(job, total > 0 ? (double) done / total : 0, stage.key());
+                manager.progress(job, total > 0 ? (double) done / total : 0, stage.label());
                 ProgressListener.checkCancelled();
             };
             JobOutcome out;
