@@ -23,8 +23,8 @@ public class Ens2 {
             StringBuilder sb = new StringBuilder(run.label() + " fields 0s");
             PropagationOptions D = PropagationOptions.defaults().withBackgroundWeight(1), R = PropagationOptions.flowReference();
             double sp = c.image().grid().spacing().along(c.axis().index());
-            PropagationOptions L = new PropagationOptions(PropagationOptions.Fusion.LINEAR, 1, PropagationOptions.WarpMode.SEQUENTIAL, false, 31, 1, Math.min(1.0, 1.0 / sp), PropagationOptions.Background.ONE_MINUS_SUM, 1);
-            PropagationOptions L1 = new PropagationOptions(PropagationOptions.Fusion.LINEAR, 1, PropagationOptions.WarpMode.SEQUENTIAL, false, 31, 1, 1, PropagationOptions.Background.ONE_MINUS_SUM, 1);
+            PropagationOptions L = new PropagationOptions(PropagationOptions.Fusion.LINEAR, 1, PropagationOptions.WarpMode.SEQUENTIAL, false, 31, 1, Math.min(1.0, 1.0 / sp), PropagationOptions.Background.ONE_MINUS_SUM, 1, 0);
+            PropagationOptions L1 = new PropagationOptions(PropagationOptions.Fusion.LINEAR, 1, PropagationOptions.WarpMode.SEQUENTIAL, false, 31, 1, 1, PropagationOptions.Background.ONE_MINUS_SUM, 1, 0);
             List<Object[]> vl = new ArrayList<>();
             for (double w : new double[] {0.3, 0.5, 0.7}) {
                 NeighbourFields b = new NeighbourFields(c.axis(), mean(deep.up(), flow.up(), w), mean(deep.down(), flow.down(), w));

@@ -23,15 +23,15 @@ public class Infer {
             double ss = Math.min(1.0, 1.0 / sp);
             variants.put("D", PropagationOptions.defaults().withBackgroundWeight(1));
             variants.put("R", PropagationOptions.flowReference());
-            variants.put("Amm", new PropagationOptions(PropagationOptions.Fusion.AUTO, 1, SEQ, false, 31, 1, ss, MAX, 1));
-            variants.put("AmmS", new PropagationOptions(PropagationOptions.Fusion.AUTO, 1, SEQ, false, 31, 1, ss, SUM, 1));
-            variants.put("Lmm", new PropagationOptions(PropagationOptions.Fusion.LINEAR, 1, SEQ, false, 31, 1, ss, MAX, 1));
-            variants.put("LmmS", new PropagationOptions(PropagationOptions.Fusion.LINEAR, 1, SEQ, false, 31, 1, ss, SUM, 1));
-            variants.put("L00M", new PropagationOptions(PropagationOptions.Fusion.LINEAR, 1, SEQ, false, 31, 0, 0, MAX, 1));
-            variants.put("A00S", new PropagationOptions(PropagationOptions.Fusion.AUTO, 1, SEQ, false, 31, 0, 0, SUM, 1));
-            variants.put("Nmm", new PropagationOptions(PropagationOptions.Fusion.NCC, 1, SEQ, false, 31, 1, ss, MAX, 1));
-            variants.put("Dmm", new PropagationOptions(PropagationOptions.Fusion.DISTANCE, 1, SEQ, false, 31, 1, ss, MAX, 1));
-            variants.put("A1S", new PropagationOptions(PropagationOptions.Fusion.AUTO, 1, SEQ, false, 31, 1, 1, SUM, 1));
+            variants.put("Amm", new PropagationOptions(PropagationOptions.Fusion.AUTO, 1, SEQ, false, 31, 1, ss, MAX, 1, 0));
+            variants.put("AmmS", new PropagationOptions(PropagationOptions.Fusion.AUTO, 1, SEQ, false, 31, 1, ss, SUM, 1, 0));
+            variants.put("Lmm", new PropagationOptions(PropagationOptions.Fusion.LINEAR, 1, SEQ, false, 31, 1, ss, MAX, 1, 0));
+            variants.put("LmmS", new PropagationOptions(PropagationOptions.Fusion.LINEAR, 1, SEQ, false, 31, 1, ss, SUM, 1, 0));
+            variants.put("L00M", new PropagationOptions(PropagationOptions.Fusion.LINEAR, 1, SEQ, false, 31, 0, 0, MAX, 1, 0));
+            variants.put("A00S", new PropagationOptions(PropagationOptions.Fusion.AUTO, 1, SEQ, false, 31, 0, 0, SUM, 1, 0));
+            variants.put("Nmm", new PropagationOptions(PropagationOptions.Fusion.NCC, 1, SEQ, false, 31, 1, ss, MAX, 1, 0));
+            variants.put("Dmm", new PropagationOptions(PropagationOptions.Fusion.DISTANCE, 1, SEQ, false, 31, 1, ss, MAX, 1, 0));
+            variants.put("A1S", new PropagationOptions(PropagationOptions.Fusion.AUTO, 1, SEQ, false, 31, 1, 1, SUM, 1, 0));
             for (var p : c.protocols().entrySet()) {
                 String kind = Harness.kind(p.getKey());
                 if (!protos.contains(kind)) continue;

@@ -56,7 +56,8 @@ public class Sweep {
             PropagationOptions.Fusion.valueOf(c.getOrDefault("fusion", d.fusion().name())), Double.parseDouble(c.getOrDefault("C", "1")),
             PropagationOptions.WarpMode.valueOf(c.getOrDefault("warp", "SEQUENTIAL")), false, 31,
             Double.parseDouble(c.getOrDefault("fs", "1")), Double.parseDouble(c.getOrDefault("ss", "1")),
-            PropagationOptions.Background.valueOf(c.getOrDefault("bg", "ONE_MINUS_MAX")), Double.parseDouble(c.getOrDefault("bw", "1")));
+            PropagationOptions.Background.valueOf(c.getOrDefault("bg", "ONE_MINUS_MAX")), Double.parseDouble(c.getOrDefault("bw", "1")),
+            Double.parseDouble(c.getOrDefault("ip", "0")));
         Refinement refine = new Refinement(c.containsKey("steps") ? Integer.parseInt(c.get("steps")) : null, null, Double.parseDouble(c.getOrDefault("aw", "1")),
             Double.parseDouble(c.getOrDefault("blend", String.valueOf(Refinement.DEFAULT_FLOW_BLEND))),
             Integer.parseInt(c.getOrDefault("dts", String.valueOf(Refinement.DEFAULT_DENSE_TRAINING_STEPS))));

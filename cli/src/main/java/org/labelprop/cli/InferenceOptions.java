@@ -53,8 +53,14 @@ final class InferenceOptions {
             + "chain; 1 = the plain argmax (as the original). Default: ${DEFAULT-VALUE}.")
     double backgroundWeight;
 
+    @Option(names = "--intensity-prior", paramLabel = "POWER",
+        description = "Power (0..2) of the intensity prior: before labels are chosen, each class's probability is multiplied by "
+            + "the likelihood of the pixel's intensity under that class, learnt from the two annotated slices around, to this "
+            + "power; it moves boundaries towards intensity edges. 0 = none (as the original). Default: ${DEFAULT-VALUE}.")
+    double intensityPrior;
+
     PropagationOptions options() {
         return new PropagationOptions(fusion, distanceConstant, warp, extrapolate, nccWindow, fieldSmoothing, sliceSmoothing,
-            background, backgroundWeight);
+            background, backgroundWeight, intensityPrior);
     }
 }

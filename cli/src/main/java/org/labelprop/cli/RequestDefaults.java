@@ -27,6 +27,7 @@ final class RequestDefaults implements IDefaultValueProvider {
         Map.entry("--slice-smoothing", r -> r.inference().sliceSmoothing()),
         Map.entry("--background", r -> r.inference().background()),
         Map.entry("--background-weight", r -> r.inference().backgroundWeight()),
+        Map.entry("--intensity-prior", r -> r.inference().intensityPrior()),
         Map.entry("--annotation-weight", r -> r.refinement().annotationWeight()),
         Map.entry("--flow-blend", r -> r.refinement().flowBlend()),
         Map.entry("--dense-training-steps", r -> r.refinement().denseTrainingSteps()),

@@ -11,7 +11,8 @@ import org.labelprop.field.Gaussian;
  * where Y is the fused map of a propagated slice, the one-hot annotation of an annotated slice, and 0 elsewhere. Then
  * label = argmax with the background first, {@code 1 - max Z} (a label needs {@code max Z > 1/2}) or {@code 1 - sum Z}
  * ({@link PropagationOptions.Background}), times the background weight ({@link LabelRule}); ties go to the background,
- * then to the lower channel. On hinted slices the
+ * then to the lower channel. With an intensity prior ({@link IntensityPrior}) every class's value is first multiplied by
+ * the likelihood of the pixel's intensity under that class, fitted on the annotated slices around. On hinted slices the
  * hints win. A kernel of one tap gives the unsmoothed original rule.
  * <p>
  * Slices arrive in any order within the range the caller declares known ({@link #flush}); a slice is labelled once its
@@ -34,16 +35,18 @@ final class FusedStack {
     private final IntFunction<int[]> hintsOrNull;
     private final SoftLabels[] maps;
     private final boolean[] propagated;
-    private final float[] best, sum, buf;
+    private final IntensityPriors priorsOrNull;
+    private final float[] best, sum, buf, max;
     private final int[] arg;
     private int next;
 
     /**
      * @param annotation  the one-hot map of an annotated slice
      * @param hintsOrNull the hint labels of a slice, or null where it has none
+     * @param priorsOrNull the intensity prior of each slice, or null for none
      */
     FusedStack(float[] kernel, int slices, int height, int width, int[] channelLabels, LabelRule rule, boolean[] annotated,
-               IntFunction<SoftLabels> annotation, IntFunction<int[]> hintsOrNull) {
+               IntFunction<SoftLabels> annotation, IntFunction<int[]> hintsOrNull, IntensityPriors priorsOrNull) {
         this.kernel = kernel;
         this.reach = kernel.length / 2;
         this.slices = slices;
@@ -54,11 +57,13 @@ final class FusedStack {
         this.annotated = annotated;
         this.annotation = annotation;
         this.hintsOrNull = hintsOrNull;
+        this.priorsOrNull = priorsOrNull;
         maps = new SoftLabels[slices];
         propagated = new boolean[slices];
         best = new float[pixels];
         sum = new float[pixels];
         buf = new float[pixels];
+        max = priorsOrNull == null ? null : new float[pixels];
         arg = new int[pixels];
     }
 
@@ -82,6 +87,9 @@ final class FusedStack {
         Arrays.fill(best, 0f);
         Arrays.fill(sum, 0f);
         Arrays.fill(arg, -1);
+        IntensityPrior prior = priorsOrNull == null ? null : priorsOrNull.at(s);
+        int[] bins = prior == null ? null : priorsOrNull.bins(s);
+        if (prior != null) Arrays.fill(max, 0f);
         SoftLabels[] window = new SoftLabels[kernel.length];
         int channels = channelLabels.length;
         for (int k = -reach; k <= reach; k++) window[k + reach] = map(Gaussian.reflect(s + k, slices));
@@ -100,11 +108,17 @@ final class FusedStack {
             for (int y = box[0]; y < box[2]; y++)
                 for (int i = y * width + box[1]; i < y * width + box[3]; i++) {
                     sum[i] += buf[i];
-                    if (buf[i] > best[i]) { best[i] = buf[i]; arg[i] = c; }
+                    float v = buf[i];
+                    if (prior != null) {
+                        max[i] = Math.max(max[i], v);
+                        v *= prior.factor(c + 1, bins[i]);
+                    }
+                    if (v > best[i]) { best[i] = v; arg[i] = c; }
                 }
         }
         int[] out = new int[pixels];
-        for (int i = 0; i < pixels; i++) out[i] = rule.label(best[i], sum[i], arg[i], channelLabels);
+        if (prior == null) for (int i = 0; i < pixels; i++) out[i] = rule.label(best[i], sum[i], arg[i], channelLabels);
+        else for (int i = 0; i < pixels; i++) out[i] = rule.label(best[i], max[i], sum[i], arg[i], channelLabels, prior.factor(0, bins[i]));
         int[] hints = hintsOrNull.apply(s);
         if (hints != null)
             for (int i = 0; i < pixels; i++)

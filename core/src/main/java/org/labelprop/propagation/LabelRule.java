@@ -20,4 +20,14 @@ record LabelRule(Background background, float backgroundWeight) {
         float bg = background == Background.ONE_MINUS_SUM ? 1 - sum : 1 - max;
         return max > backgroundWeight * bg ? channelLabels[channel] : 0;
     }
+
+    /**
+     * The same rule with an intensity prior ({@link IntensityPrior}): the best label channel's value {@code weighted}
+     * already times its likelihood, the background's soft value (from the plain {@code max} and {@code sum}) times
+     * {@code backgroundLikelihood}.
+     */
+    int label(float weighted, float max, float sum, int channel, int[] channelLabels, float backgroundLikelihood) {
+        float bg = background == Background.ONE_MINUS_SUM ? 1 - sum : 1 - max;
+        return weighted > backgroundWeight * bg * backgroundLikelihood ? channelLabels[channel] : 0;
+    }
 }

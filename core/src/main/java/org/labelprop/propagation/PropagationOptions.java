@@ -34,9 +34,16 @@ import org.labelprop.fusion.SimilarityWeights;
  *                          than 4/9 instead of 1/2). Soft maps blurred along a walk lose their 1/2 contour inwards on
  *                          convex shapes and thin ribbons, so the plain argmax under-segments; 0.8 was chosen on the
  *                          development suite's mean (docs/benchmark.md). 1 = the plain argmax (original, flow reference).
+ * @param intensityPrior    the power of the intensity prior, within [0, 2] (0 = none): before the labels are chosen, each
+ *                          class's fused soft value (the background's too) is multiplied by the likelihood of the pixel's
+ *                          intensity under that class to this power, the likelihood a histogram fitted on the two
+ *                          annotated slices around the slice ({@link IntensityPrior}). 0.25 by default, chosen on the
+ *                          development suite's mean (docs/benchmark.md): it moves boundaries the propagation left
+ *                          between tissues towards the intensity edge; 0 for the original and the flow reference.
  */
 public record PropagationOptions(Fusion fusion, double distanceConstant, WarpMode warp, boolean extrapolate, int nccWindow,
-                                 double fieldSmoothing, double sliceSmoothing, Background background, double backgroundWeight) {
+                                 double fieldSmoothing, double sliceSmoothing, Background background, double backgroundWeight,
+                                 double intensityPrior) {
     /**
      * Fusion weight strategies: AUTO = {@link GapAdaptiveWeights}, NCC = {@link SimilarityWeights}, DISTANCE =
      * {@link DistanceWeights}, LINEAR = {@link LinearWeights} (the optical-flow reference's).
@@ -68,47 +75,55 @@ public record PropagationOptions(Fusion fusion, double distanceConstant, WarpMod
             "inference.sliceSmoothing must be within [0, 10] slices, got " + sliceSmoothing);
         UserInputException.check(backgroundWeight > 0 && backgroundWeight <= 2, "inference.backgroundWeight",
             "inference.backgroundWeight must be within (0, 2], got " + backgroundWeight);
+        UserInputException.check(intensityPrior >= 0 && intensityPrior <= 2, "inference.intensityPrior",
+            "inference.intensityPrior must be within [0, 2] (0 = none), got " + intensityPrior);
     }
 
     /** The default {@link #backgroundWeight()}. */
     public static final double DEFAULT_BACKGROUND_WEIGHT = 0.8;
 
+    /** The default {@link #intensityPrior()}. */
+    public static final double DEFAULT_INTENSITY_PRIOR = 0.25;
+
     /**
      * LINEAR fusion, C = 1, sequential warping, no extrapolation, NCC window 31, both smoothings 1, background 1 - sum
-     * weighted 0.8 (chosen on the development suite's mean among the variants of fusion, smoothing and background
+     * weighted 0.8, intensity prior 0.25 (chosen on the development suite's mean among the variants of fusion, smoothing and background
      * compared on the same fields: docs/benchmark.md).
      */
     public static PropagationOptions defaults() {
         return new PropagationOptions(Fusion.LINEAR, DistanceWeights.DEFAULT_CONSTANT, WarpMode.SEQUENTIAL, false,
-            SimilarityWeights.DEFAULT_WINDOW, 1.0, 1.0, Background.ONE_MINUS_SUM, DEFAULT_BACKGROUND_WEIGHT);
+            SimilarityWeights.DEFAULT_WINDOW, 1.0, 1.0, Background.ONE_MINUS_SUM, DEFAULT_BACKGROUND_WEIGHT,
+            DEFAULT_INTENSITY_PRIOR);
     }
 
     /**
      * The original LabelProp's inference: NCC fusion, no smoothing of fields or across slices, background 1 - max,
-     * unweighted.
+     * unweighted, no intensity prior.
      */
     public static PropagationOptions original() {
         PropagationOptions d = defaults();
-        return new PropagationOptions(Fusion.NCC, d.distanceConstant, d.warp, d.extrapolate, d.nccWindow, 0, 0, Background.ONE_MINUS_MAX, 1);
+        return new PropagationOptions(Fusion.NCC, d.distanceConstant, d.warp, d.extrapolate, d.nccWindow, 0, 0, Background.ONE_MINUS_MAX, 1, 0);
     }
 
     /**
      * The independent optical-flow reference's propagation: labels warped slice by slice, linear fusion by distance, no
-     * smoothing, background 1 - sum (a warped background channel), unweighted.
+     * smoothing, background 1 - sum (a warped background channel), unweighted, no intensity prior.
      */
     public static PropagationOptions flowReference() {
         PropagationOptions d = defaults();
         return new PropagationOptions(Fusion.LINEAR, d.distanceConstant, WarpMode.SEQUENTIAL, false, d.nccWindow, 0, 0,
-            Background.ONE_MINUS_SUM, 1);
+            Background.ONE_MINUS_SUM, 1, 0);
     }
 
-    public PropagationOptions withFusion(Fusion f) { return new PropagationOptions(f, distanceConstant, warp, extrapolate, nccWindow, fieldSmoothing, sliceSmoothing, background, backgroundWeight); }
+    public PropagationOptions withFusion(Fusion f) { return new PropagationOptions(f, distanceConstant, warp, extrapolate, nccWindow, fieldSmoothing, sliceSmoothing, background, backgroundWeight, intensityPrior); }
 
-    public PropagationOptions withWarp(WarpMode m) { return new PropagationOptions(fusion, distanceConstant, m, extrapolate, nccWindow, fieldSmoothing, sliceSmoothing, background, backgroundWeight); }
+    public PropagationOptions withWarp(WarpMode m) { return new PropagationOptions(fusion, distanceConstant, m, extrapolate, nccWindow, fieldSmoothing, sliceSmoothing, background, backgroundWeight, intensityPrior); }
 
-    public PropagationOptions withBackgroundWeight(double w) { return new PropagationOptions(fusion, distanceConstant, warp, extrapolate, nccWindow, fieldSmoothing, sliceSmoothing, background, w); }
+    public PropagationOptions withBackgroundWeight(double w) { return new PropagationOptions(fusion, distanceConstant, warp, extrapolate, nccWindow, fieldSmoothing, sliceSmoothing, background, w, intensityPrior); }
 
-    public PropagationOptions withExtrapolate(boolean e) { return new PropagationOptions(fusion, distanceConstant, warp, e, nccWindow, fieldSmoothing, sliceSmoothing, background, backgroundWeight); }
+    public PropagationOptions withIntensityPrior(double p) { return new PropagationOptions(fusion, distanceConstant, warp, extrapolate, nccWindow, fieldSmoothing, sliceSmoothing, background, backgroundWeight, p); }
+
+    public PropagationOptions withExtrapolate(boolean e) { return new PropagationOptions(fusion, distanceConstant, warp, e, nccWindow, fieldSmoothing, sliceSmoothing, background, backgroundWeight, intensityPrior); }
 
     /** The weight strategy these options describe. */
     public FusionWeights weights() {

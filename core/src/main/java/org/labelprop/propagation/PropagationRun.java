@@ -68,7 +68,8 @@ final class PropagationRun {
         boolean[] annotated = new boolean[sliceUncertainty.length];
         for (int s : ann.slices()) annotated[s] = true;
         stack = new FusedStack(options.sliceKernel(), annotated.length, height, width, channelLabels, new LabelRule(options), annotated, this::oneHot,
-            s -> hinted[s] ? hints.slice(axis, s).toArray() : null);
+            s -> hinted[s] ? hints.slice(axis, s).toArray() : null,
+            options.intensityPrior() > 0 ? new IntensityPriors(image, sparse, axis, ann.slices(), channelOf, channelLabels.length, options.intensityPrior()) : null);
     }
 
     void expectSteps(long steps) { total = Math.max(1, steps); }

@@ -34,7 +34,7 @@ class FlowOnBenchmarkCaseTest {
         NeighbourFields fields = FlowRegistrar.defaults().fields(c.image(), c.axis(), null);
         PropagationOptions reference = PropagationOptions.flowReference();
         PropagationOptions linear = new PropagationOptions(reference.fusion(), reference.distanceConstant(), reference.warp(), false,
-            reference.nccWindow(), 0, 0, Background.ONE_MINUS_MAX, 1);
+            reference.nccWindow(), 0, 0, Background.ONE_MINUS_MAX, 1, 0);
         assertThat(dice(c, AalDeepGreyMatter.THREE_SLICES, fields, reference)).isCloseTo(0.694, within(0.01));
         assertThat(dice(c, AalDeepGreyMatter.EVERY_TENTH, fields, reference)).isCloseTo(0.857, within(0.01));
         assertThat(dice(c, AalDeepGreyMatter.THREE_SLICES, fields, linear)).isCloseTo(0.705, within(0.002));

@@ -35,7 +35,7 @@ class FusedStackTest {
         boolean[] annotated = new boolean[SLICES];
         annotated[0] = annotated[6] = true;
         FusedStack stack = new FusedStack(Gaussian.kernel(sigma), SLICES, H, W, CHANNEL_LABELS, new LabelRule(Background.ONE_MINUS_MAX, 1), annotated,
-            s -> soft(disk(12)), s -> s == 3 ? hintsOnSlice3 : null);
+            s -> soft(disk(12)), s -> s == 3 ? hintsOnSlice3 : null, null);
         Map<Integer, int[]> out = new TreeMap<>();
         stack.flush(0, out::put);
         // arrival order within a gap is the down walk's: 5, 4, ..., 1

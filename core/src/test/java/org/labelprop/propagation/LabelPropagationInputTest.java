@@ -48,7 +48,7 @@ class LabelPropagationInputTest {
             .isInstanceOf(org.labelprop.UserInputException.class).hasMessageContaining("no labelled voxel");
         assertThatThrownBy(() -> SparseScan.of(blank(G), SPARSE, new Hints(LabelVolume.empty(grid(12, 10, 9))), SliceAxis.Z))
             .isInstanceOf(org.labelprop.UserInputException.class).hasMessageContaining("hint volume").hasMessageContaining("12x10x9");
-        assertThatThrownBy(() -> new PropagationOptions(PropagationOptions.Fusion.AUTO, 1, PropagationOptions.WarpMode.SEQUENTIAL, false, 8, 1, 1, PropagationOptions.Background.ONE_MINUS_MAX, 1)).hasMessageContaining("8");
+        assertThatThrownBy(() -> new PropagationOptions(PropagationOptions.Fusion.AUTO, 1, PropagationOptions.WarpMode.SEQUENTIAL, false, 8, 1, 1, PropagationOptions.Background.ONE_MINUS_MAX, 1, 0)).hasMessageContaining("8");
         for (double w : new double[] {0, -0.5, 2.5, Double.NaN})
             assertThatThrownBy(() -> PropagationOptions.defaults().withBackgroundWeight(w))
                 .isInstanceOf(org.labelprop.UserInputException.class).hasMessageContaining("backgroundWeight").hasMessageContaining("(0, 2]");

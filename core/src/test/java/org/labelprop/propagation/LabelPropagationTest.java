@@ -21,8 +21,12 @@ import org.labelprop.volume.SliceAxis;
 import org.labelprop.volume.Volume;
 
 class LabelPropagationTest {
-    /** Distance fusion, plain argmax (weight 1): these tests are about walks and fusion weights, not the label rule. */
-    static final PropagationOptions DISTANCE = PropagationOptions.defaults().withFusion(Fusion.DISTANCE).withBackgroundWeight(1);
+    /**
+     * Distance fusion, plain argmax (weight 1), no intensity prior: these tests are about walks and fusion weights, not
+     * the label rule.
+     */
+    static final PropagationOptions DISTANCE = PropagationOptions.defaults().withFusion(Fusion.DISTANCE).withBackgroundWeight(1)
+        .withIntensityPrior(0);
 
     static PropagationResult run(Volume image, LabelVolume sparse, LabelVolume hints, SliceRegistrar r, PropagationOptions o) {
         return LabelPropagation.run(SparseScan.of(image, sparse, hints == null ? null : new Hints(hints), SliceAxis.Z), r, o,
@@ -78,7 +82,7 @@ class LabelPropagationTest {
         SliceRegistrar halfRight = FakeRegistrar.perPair(i -> new float[] {0, 0}, i -> new float[] {0, 2});
         LabelVolume sparse = keepSlices(truth, 1, 10);
         double distance = dice(run(image, sparse, null, halfRight, DISTANCE).fused(), truth, 1, 2, 9);
-        double ncc = dice(run(image, sparse, null, halfRight, PropagationOptions.defaults().withFusion(Fusion.NCC)).fused(), truth, 1, 2, 9);
+        double ncc = dice(run(image, sparse, null, halfRight, PropagationOptions.defaults().withFusion(Fusion.NCC).withIntensityPrior(0)).fused(), truth, 1, 2, 9);
         assertThat(ncc).isGreaterThan(0.9).isGreaterThan(distance + 0.2);
     }
 
@@ -102,7 +106,7 @@ class LabelPropagationTest {
         fill(d, s, 0, 3, 9, 3, 9, 1);
         fill(d, s, 0, 12, 17, 12, 17, 2);
         fill(d, s, 8, 12, 17, 12, 17, 2);
-        PropagationResult r = run(blank(g), new LabelVolume(g, d), null, FakeRegistrar.identity(), new PropagationOptions(Fusion.DISTANCE, 0.5, PropagationOptions.WarpMode.SEQUENTIAL, false, 31, 1, 1, PropagationOptions.Background.ONE_MINUS_MAX, 1));
+        PropagationResult r = run(blank(g), new LabelVolume(g, d), null, FakeRegistrar.identity(), new PropagationOptions(Fusion.DISTANCE, 0.5, PropagationOptions.WarpMode.SEQUENTIAL, false, 31, 1, 1, PropagationOptions.Background.ONE_MINUS_MAX, 1, 0));
         for (int z = 1; z <= 3; z++) assertThat(count(r.fused(), 1, z)).as("slice %d", z).isEqualTo(36);
         for (int z = 5; z <= 8; z++) assertThat(count(r.fused(), 1, z)).as("slice %d", z).isZero();
         for (int z = 0; z <= 8; z++) assertThat(count(r.fused(), 2, z)).isEqualTo(25);

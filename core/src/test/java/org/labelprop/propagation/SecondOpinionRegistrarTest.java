@@ -25,7 +25,7 @@ class SecondOpinionRegistrarTest {
     /** 16 x 16 x 5, a 3 x 3 square of label 1 annotated on slices 0 and 1; slices 2..4 are reached by extrapolation only. */
     private static final Grid G = PropagationFixtures.grid(16, 16, 5);
     private static final PropagationOptions ONE_WAY = new PropagationOptions(PropagationOptions.Fusion.LINEAR, 1,
-        PropagationOptions.WarpMode.SEQUENTIAL, true, 31, 0, 0, PropagationOptions.Background.ONE_MINUS_SUM, 1);
+        PropagationOptions.WarpMode.SEQUENTIAL, true, 31, 0, 0, PropagationOptions.Background.ONE_MINUS_SUM, 1, 0);
 
     @Test
     void theFirstRegistrarsFieldsCarryTheSecondsAsASecondOpinion() {
