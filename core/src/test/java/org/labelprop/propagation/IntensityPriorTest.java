@@ -51,11 +51,7 @@ class IntensityPriorTest {
     @Test
     void movesABoundaryTheFusionLeftBetweenTwoAnnotationsToTheIntensityEdge() {
         Grid g = grid(24, 12, 3);
-        Shape3 s = g.shape();
-        int[] d = new int[s.voxels()];
-        fill(d, s, 0, 0, 8, 0, 12, 1);
-        fill(d, s, 2, 0, 12, 0, 12, 1);
-        LabelVolume sparse = new LabelVolume(g, d);
+        LabelVolume sparse = growingLabel(g);
         Volume image = stepImage(g, 8, 10, 12);   // on the middle slice the structure ends at x = 10
         PropagationOptions plain = PropagationOptions.defaults().withIntensityPrior(0);
         PropagationOptions noSmoothing = new PropagationOptions(plain.fusion(), plain.distanceConstant(), plain.warp(), false,
@@ -69,14 +65,19 @@ class IntensityPriorTest {
     @Test
     void aConstantImageHasNoPrior() {
         Grid g = grid(24, 12, 3);
+        LabelVolume sparse = growingLabel(g);
+        Volume flat = stepImage(g, 24, 24, 24);
+        PropagationOptions o = PropagationOptions.defaults();
+        assertThat(run(flat, sparse, o).fused().array()).isEqualTo(run(flat, sparse, o.withIntensityPrior(0)).fused().array());
+    }
+
+    /** Label 1 over x < 8 on slice 0 and x < 12 on slice 2; slice 1 not annotated. */
+    private static LabelVolume growingLabel(Grid g) {
         Shape3 s = g.shape();
         int[] d = new int[s.voxels()];
         fill(d, s, 0, 0, 8, 0, 12, 1);
         fill(d, s, 2, 0, 12, 0, 12, 1);
-        LabelVolume sparse = new LabelVolume(g, d);
-        Volume flat = stepImage(g, 24, 24, 24);
-        PropagationOptions o = PropagationOptions.defaults();
-        assertThat(run(flat, sparse, o).fused().array()).isEqualTo(run(flat, sparse, o.withIntensityPrior(0)).fused().array());
+        return new LabelVolume(g, d);
     }
 
     private static PropagationResult run(Volume image, LabelVolume sparse, PropagationOptions o) {
