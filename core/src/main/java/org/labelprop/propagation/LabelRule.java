@@ -16,10 +16,7 @@ record LabelRule(Background background, float backgroundWeight) {
      * The label of a pixel whose largest channel value is {@code max} at channel {@code channel} (-1: none) and whose
      * channel values sum to {@code sum}.
      */
-    int label(float max, float sum, int channel, int[] channelLabels) {
-        float bg = background == Background.ONE_MINUS_SUM ? 1 - sum : 1 - max;
-        return max > backgroundWeight * bg ? channelLabels[channel] : 0;
-    }
+    int label(float max, float sum, int channel, int[] channelLabels) { return label(max, max, sum, channel, channelLabels, 1f); }
 
     /**
      * The same rule with an intensity prior ({@link IntensityPrior}): the best label channel's value {@code weighted}
